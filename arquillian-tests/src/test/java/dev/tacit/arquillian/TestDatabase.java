@@ -1,0 +1,76 @@
+package dev.tacit.arquillian;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import dev.tacit.local.DatabaseSettings;
+import dev.tacit.local.LocalPostgres;
+
+/**
+ * The suite's PostgreSQL, the one the server under test uses: the operator's if {@code TACIT_DB_HOST} (or
+ * {@code -Dtacit.db.host}) is set, otherwise one the suite starts itself. Tests read and write it directly
+ * to check what the server stored.
+ */
+public final class TestDatabase {
+
+    private static DatabaseSettings settings;
+    private static LocalPostgres localPostgres;
+
+    private TestDatabase() {
+    }
+
+    static synchronized void start() {
+        Optional<DatabaseSettings> configured = DatabaseSettings.configured(System.getenv());
+        if (configured.isPresent()) {
+            settings = configured.get();
+            return;
+        }
+        localPostgres = LocalPostgres.start(Path.of(System.getProperty("tacit.test.postgres.dir", "target/postgres")));
+        settings = DatabaseSettings.of(localPostgres);
+    }
+
+    static synchronized void stop() {
+        if (localPostgres != null) {
+            localPostgres.close();
+            localPostgres = null;
+        }
+    }
+
+    public static synchronized DatabaseSettings settings() {
+        if (settings == null) {
+            throw new IllegalStateException("the test database starts with the Arquillian suite");
+        }
+        return settings;
+    }
+
+    /** A new connection as the server's database user; the caller closes it. */
+    public static Connection connect() throws SQLException {
+        DatabaseSettings database = settings();
+        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+    }
+
+    /** Whether the suite runs its own PostgreSQL, which tests may then stop and restart. */
+    public static synchronized boolean isOwnedBySuite() {
+        return localPostgres != null;
+    }
+
+    /** Takes the database away from the running server (keeping its data). */
+    public static synchronized void takeDown() {
+        requireOwned().stop();
+    }
+
+    /** Brings the database back on the same port with the same data. */
+    public static synchronized void bringBack() {
+        requireOwned().restart();
+    }
+
+    private static LocalPostgres requireOwned() {
+        if (localPostgres == null) {
+            throw new IllegalStateException("the database is the operator's; the suite cannot stop it");
+        }
+        return localPostgres;
+    }
+}

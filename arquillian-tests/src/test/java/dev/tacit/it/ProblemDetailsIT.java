@@ -1,0 +1,65 @@
+package dev.tacit.it;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Set;
+
+import jakarta.json.JsonObject;
+
+import dev.tacit.arquillian.TacitDeployment;
+import dev.tacit.arquillian.TacitHttp;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** Every error is an RFC 9457 problem details document, never an HTML page or a stack trace. */
+@ExtendWith(ArquillianExtension.class)
+class ProblemDetailsIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive tacit() {
+        return TacitDeployment.ear();
+    }
+
+    @Test
+    void anUnknownPathIsA404Problem() {
+        HttpResponse<String> response = TacitHttp.get(TacitHttp.API.resolve("no-such-resource"));
+
+        assertProblem(response, 404, "Not Found");
+    }
+
+    @Test
+    void anUnsupportedMethodIsA405Problem() {
+        HttpResponse<String> response = TacitHttp.send(HttpRequest.newBuilder(TacitHttp.API.resolve("server"))
+                .DELETE());
+
+        assertProblem(response, 405, "Method Not Allowed");
+        Set<String> allowed = Set.of(response.headers().firstValue("Allow").orElse("").split("\\s*,\\s*"));
+        assertEquals(Set.of("GET", "HEAD", "OPTIONS"), allowed, "the Allow header survives the mapping");
+    }
+
+    @Test
+    void anUnacceptableMediaTypeIsA406Problem() {
+        HttpResponse<String> response = TacitHttp.send(HttpRequest.newBuilder(TacitHttp.API.resolve("server"))
+                .header("Accept", "image/png"));
+
+        assertProblem(response, 406, "Not Acceptable");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String title) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        JsonObject problem = TacitHttp.json(response);
+        assertEquals("about:blank", problem.getString("type"));
+        assertEquals(title, problem.getString("title"));
+        assertEquals(status, problem.getInt("status"));
+        assertFalse(problem.getString("detail").isBlank());
+        assertFalse(response.body().contains("Exception"), "no internals leak: " + response.body());
+    }
+}
