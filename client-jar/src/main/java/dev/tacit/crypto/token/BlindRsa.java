@@ -10,7 +10,6 @@ import org.bouncycastle.crypto.digests.SHA384Digest;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
 import org.bouncycastle.crypto.engines.RSABlindingEngine;
 import org.bouncycastle.crypto.engines.RSAEngine;
-import org.bouncycastle.crypto.generators.RSABlindingFactorGenerator;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.params.RSABlindingParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
@@ -47,14 +46,27 @@ final class BlindRsa {
         return Arrays.concatenate(prefix, message);
     }
 
-    /** RFC 9474 §4.2 with a fresh salt and a fresh blinding factor r (coprime to n). */
+    /** RFC 9474 §4.2 with a fresh salt and a fresh blinding factor r. */
     static Blinded blind(RSAKeyParameters publicKey, BlindRsaVariant variant, byte[] preparedMessage,
             SecureRandom random) throws MalformedEncodingException {
         byte[] salt = new byte[variant.saltLength()];
         random.nextBytes(salt);
-        RSABlindingFactorGenerator factors = new RSABlindingFactorGenerator();
-        factors.init(new ParametersWithRandom(publicKey, random));
-        return blind(publicKey, preparedMessage, salt, factors.generateBlindingFactor());
+        return blind(publicKey, preparedMessage, salt, randomBlindingFactor(publicKey.getModulus(), random));
+    }
+
+    /**
+     * r uniform in [1, n) and invertible mod n, as RFC 9474 §4.2 requires. Not Bouncy Castle's
+     * RSABlindingFactorGenerator: it draws r below 2^(bitlength(n)-1), and an issuer who sees the finished
+     * token could then rule out a request whenever (blinded_msg^d / sig) mod n is too large, linking the two.
+     */
+    static BigInteger randomBlindingFactor(BigInteger n, SecureRandom random) {
+        BigInteger upper = n.subtract(BigInteger.ONE);
+        while (true) {
+            BigInteger r = BigIntegers.createRandomInRange(BigInteger.ONE, upper, random);
+            if (r.gcd(n).equals(BigInteger.ONE)) {
+                return r;
+            }
+        }
     }
 
     /**

@@ -128,6 +128,22 @@ class BlindRsaTest {
     }
 
     @Test
+    void blindingFactorsSpanTheWholeRangeBelowTheModulus() throws Exception {
+        // The RFC 9578 key's modulus starts 0xcb, so about 37% of [1, n) lies above 2^2047; a generator that
+        // stays below 2^2047 (as Bouncy Castle's does) fails this with probability about 1e-20.
+        BigInteger n = Rfc9578TestVectors.issuerKey(Rfc9578TestVectors.VECTORS.get(0)).publicKey().rsaKey().getModulus();
+        SecureRandom random = new SecureRandom();
+
+        boolean reachedTopHalf = false;
+        for (int i = 0; i < 100 && !reachedTopHalf; i++) {
+            BigInteger r = BlindRsa.randomBlindingFactor(n, random);
+            assertTrue(r.signum() > 0 && r.compareTo(n) < 0);
+            reachedTopHalf = r.bitLength() == n.bitLength();
+        }
+        assertTrue(reachedTopHalf);
+    }
+
+    @Test
     void finalizingABlindSignatureOfAnotherMessageIsRejected() throws Exception {
         TestVectorFile.Vector v = VECTORS.get(2);
         RSAKeyParameters pk = publicKey(v);
