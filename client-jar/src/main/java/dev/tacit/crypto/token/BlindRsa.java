@@ -107,7 +107,8 @@ final class BlindRsa {
             throw new MalformedEncodingException("the blinded message is not below the issuer's modulus");
         }
         RSAKeyParameters publicKey = new RSAKeyParameters(false, privateKey.getModulus(), privateKey.getPublicExponent());
-        BigInteger s = new BigInteger(1, apply(new RSABlindedEngine(), false, new ParametersWithRandom(privateKey, random), blindedMessage));
+        byte[] raw = apply(new RSABlindedEngine(), false, new ParametersWithRandom(privateKey, random), blindedMessage);
+        BigInteger s = new BigInteger(1, raw);
         byte[] signature = fixedLength(s, publicKey);
         BigInteger check = new BigInteger(1, apply(new RSAEngine(), true, publicKey, signature));
         if (!check.equals(m)) {
@@ -123,7 +124,8 @@ final class BlindRsa {
         if (z.compareTo(publicKey.getModulus()) >= 0) {
             throw new InvalidTokenSignatureException("the blind signature is not below the issuer's modulus");
         }
-        byte[] unblinded = apply(new RSABlindingEngine(), false, new RSABlindingParameters(publicKey, blindingFactor), blindSignature);
+        byte[] unblinded = apply(new RSABlindingEngine(), false, new RSABlindingParameters(publicKey, blindingFactor),
+                blindSignature);
         byte[] signature = fixedLength(new BigInteger(1, unblinded), publicKey);
         if (!verify(publicKey, variant, preparedMessage, signature)) {
             throw new InvalidTokenSignatureException("the blind signature does not finalize to a valid signature");

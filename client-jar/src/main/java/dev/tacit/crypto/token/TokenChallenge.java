@@ -45,13 +45,15 @@ public final class TokenChallenge {
      */
     public static TokenChallenge of(String issuerName, RedemptionContext context, List<String> originNames) {
         checkName(issuerName, "issuer_name");
-        originNames.forEach(name -> checkName(name, "an origin name"));
         List<String> origins = List.copyOf(originNames);
+        for (String origin : origins) {
+            checkName(origin, "an origin name");
+            if (origin.indexOf(',') >= 0) {
+                throw new IllegalArgumentException("an origin name must not contain a comma");
+            }
+        }
         byte[] issuer = issuerName.getBytes(StandardCharsets.US_ASCII);
         byte[] originInfo = String.join(",", origins).getBytes(StandardCharsets.US_ASCII);
-        if (originNames.stream().anyMatch(name -> name.indexOf(',') >= 0)) {
-            throw new IllegalArgumentException("an origin name must not contain a comma");
-        }
         if (issuer.length > MAX_STRING_LENGTH || originInfo.length > MAX_STRING_LENGTH) {
             throw new IllegalArgumentException("issuer_name and origin_info are at most 65535 bytes");
         }
