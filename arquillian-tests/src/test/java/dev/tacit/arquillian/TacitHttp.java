@@ -13,11 +13,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
-/** Real HTTP to the server under test: the API on port 8080, health on the management port 9990. */
+/** Real HTTP to the server under test: the API on the HTTP port, health on the management port. */
 public final class TacitHttp {
 
-    public static final URI API = URI.create("http://localhost:8080/v1/");
-    public static final URI HEALTH = URI.create("http://localhost:9990/health/");
+    public static final URI API = URI.create("http://localhost:" + TestPorts.http() + "/v1/");
+    public static final URI HEALTH = URI.create("http://localhost:" + TestPorts.management() + "/health/");
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -1,0 +1,13 @@
+package dev.tacit.arquillian;
+
+import org.jboss.arquillian.core.spi.LoadableExtension;
+
+/** Prepares the suite's environment before Arquillian starts WildFly: registered in META-INF/services. */
+public class TacitTestExtension implements LoadableExtension {
+
+    @Override
+    public void register(ExtensionBuilder builder) {
+        builder.observer(TestDatabaseObserver.class);
+        builder.observer(PortOffsetObserver.class);
+    }
+}
