@@ -9,5 +9,6 @@ public class TacitTestExtension implements LoadableExtension {
     public void register(ExtensionBuilder builder) {
         builder.observer(TestDatabaseObserver.class);
         builder.observer(PortOffsetObserver.class);
+        builder.observer(SmsProviderStubObserver.class);
     }
 }

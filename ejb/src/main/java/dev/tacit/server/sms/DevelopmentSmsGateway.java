@@ -1,0 +1,46 @@
+package dev.tacit.server.sms;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.logging.Logger;
+
+/**
+ * Sends nothing: writes each message to {@code <outbox>/<E.164 number>.txt}, replacing the number's previous
+ * message, and logs the file and the text. For local runs and development only; unlike the real gateway it
+ * logs codes at INFO, because reading them is its purpose.
+ */
+public final class DevelopmentSmsGateway implements SmsGateway {
+
+    private static final Logger LOG = Logger.getLogger(DevelopmentSmsGateway.class.getName());
+
+    private final Path outbox;
+
+    public DevelopmentSmsGateway(Path outbox) {
+        this.outbox = outbox;
+    }
+
+    /** The file the latest message to {@code e164Number} is written to. */
+    public Path fileFor(String e164Number) {
+        if (!e164Number.matches("\\+[0-9]{2,15}")) {
+            throw new IllegalArgumentException("not an E.164 number");
+        }
+        return outbox.resolve(e164Number + ".txt");
+    }
+
+    @Override
+    public void send(String e164Number, String text) {
+        Path file = fileFor(e164Number);
+        try {
+            Files.createDirectories(outbox);
+            Path partial = Files.createTempFile(outbox, "sms-", ".partial");
+            Files.writeString(partial, text + "\n", StandardCharsets.UTF_8);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new SmsDeliveryException("the development SMS outbox is not writable: " + e, e);
+        }
+        LOG.info(() -> "Development SMS gateway: wrote \"" + text + "\" to " + file);
+    }
+}
