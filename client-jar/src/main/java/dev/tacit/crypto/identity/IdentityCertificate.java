@@ -54,6 +54,11 @@ public final class IdentityCertificate {
         return subjectKey;
     }
 
+    /** Whether the certificate names {@code key} as its subject key; says nothing about whether it is trusted. */
+    public boolean hasSubjectKey(IdentityPublicKey key) {
+        return subjectKey.equals(key);
+    }
+
     public byte[] toBytes() {
         return der.clone();
     }
