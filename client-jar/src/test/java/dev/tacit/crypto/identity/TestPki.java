@@ -52,7 +52,7 @@ public final class TestPki {
         public final AgreementKeyPair preKey;
         public final KeyBundle bundle;
 
-        Account(PhoneNumber number, IdentityKeyPair identity, IdentityCertificate certificate, AgreementKeyPair envelopeKey,
+        public Account(PhoneNumber number, IdentityKeyPair identity, IdentityCertificate certificate, AgreementKeyPair envelopeKey,
                 AgreementKeyPair preKey, KeyBundle bundle) {
             this.number = number;
             this.identity = identity;
