@@ -115,6 +115,20 @@ class SealedEnvelopeTest {
     }
 
     @Test
+    void contentTooLargeForTheLargestBucketIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> SealedEnvelope.seal(sender(alice), bundle(bob), new byte[EnvelopePadding.MAX_PLAINTEXT], SENT, random));
+    }
+
+    @Test
+    void expiredSenderCertificateIsRejected() {
+        SealedEnvelope envelope = SealedEnvelope.seal(sender(alice), bundle(bob), content, SENT, random);
+
+        assertThrows(UntrustedCertificateException.class,
+                () -> envelope.open(recipient(bob), pki.verifier(), TestPki.NOW.plus(java.time.Duration.ofDays(400))));
+    }
+
+    @Test
     void senderMustHoldTheKeyItsCertificateNames() {
         assertThrows(MalformedEncodingException.class, () -> EnvelopeSender.of(IdentityKeyPair.generate(random), alice.certificate));
     }
