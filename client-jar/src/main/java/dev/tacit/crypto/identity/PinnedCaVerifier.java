@@ -32,7 +32,7 @@ public final class PinnedCaVerifier {
             throw new UntrustedCertificateException("certificate is not issued by the pinned CA");
         }
         AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.fromExtensions(holder.getExtensions());
-        if (aki == null || !Arrays.equals(aki.getKeyIdentifier(), ca.subjectKeyIdentifier())) {
+        if (aki == null || !Arrays.equals(aki.getKeyIdentifierOctets(), ca.subjectKeyIdentifier())) {
             throw new UntrustedCertificateException("authority key identifier does not name the pinned CA key");
         }
         try {
