@@ -12,6 +12,8 @@ import dev.tacit.crypto.envelope.SealedEnvelope;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.identity.VerifiedKeyBundle;
 import dev.tacit.crypto.ratchet.RatchetSession;
+import dev.tacit.crypto.ratchet.ReplayedMessageException;
+import dev.tacit.crypto.ratchet.SessionInitiation;
 import dev.tacit.crypto.wire.FieldWriter;
 import dev.tacit.crypto.wire.StrictReader;
 
@@ -46,21 +48,28 @@ public final class Conversation {
 
     /**
      * Accepts a first contact (an envelope already opened and verified) and remembers {@code ownCredential} to attach to
-     * this side's first reply.
+     * this side's first reply. The initiation is recorded in {@code accepted} only if the first message decrypts.
      *
      * @throws UnexpectedContentException if the envelope holds a follow-up rather than a first contact
+     * @throws ReplayedMessageException if this first contact was already accepted
      * @throws MalformedEncodingException if the content does not decode
      * @throws VerificationFailedException if the initiation or first message do not verify
      */
-    public static Received accept(LocalAccount me, OpenedEnvelope opened, MemberCredential ownCredential, SecureRandom random)
+    public static Received accept(LocalAccount me, OpenedEnvelope opened, MemberCredential ownCredential,
+                                  AcceptedInitiations accepted, SecureRandom random)
             throws VerificationFailedException, MalformedEncodingException {
         ConversationContent content = ConversationContent.fromBytes(opened.content());
         if (!content.isFirstContact()) {
             throw new UnexpectedContentException("expected a first contact");
         }
+        SessionInitiation initiation = content.initiation().orElseThrow();
+        if (accepted.contains(initiation)) {
+            throw new ReplayedMessageException("first contact already accepted");
+        }
         RatchetSession session = RatchetSession.accept(me.identity().publicKey(), me.preKeyId(), me.preKey(),
-                opened.sender().identityKey(), content.initiation().orElseThrow(), random);
+                opened.sender().identityKey(), initiation, random);
         byte[] text = session.decrypt(content.message());
+        accepted.add(initiation);
         Conversation conversation = new Conversation(opened.sender().phoneNumber(), session, Objects.requireNonNull(ownCredential));
         return new Received(conversation, text, content.credential().orElseThrow());
     }

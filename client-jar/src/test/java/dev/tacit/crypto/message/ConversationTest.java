@@ -34,25 +34,26 @@ class ConversationTest {
     private final LocalAccount bob = local(bobAccount);
     private final MemberCredential aliceCredential = credential(0xa1);
     private final MemberCredential bobCredential = credential(0xb0);
+    private final AcceptedInitiations accepted = new AcceptedInitiations();
 
     @Test
     void firstContactAndRepliesExchangeTextsAndMemberCredentials() throws Exception {
         Conversation.Started started = Conversation.start(alice, bundle(bobAccount), aliceCredential, text("hi Bob"), TestPki.NOW, random);
 
-        Conversation.Received accepted = Conversation.accept(bob, open(bob, started.envelope()), bobCredential, random);
-        assertArrayEquals(text("hi Bob"), accepted.text());
-        assertEquals(aliceCredential, accepted.peerCredential());
-        assertEquals(aliceAccount.number, accepted.conversation().peer());
+        Conversation.Received bobReceived = Conversation.accept(bob, open(bob, started.envelope()), bobCredential, accepted, random);
+        assertArrayEquals(text("hi Bob"), bobReceived.text());
+        assertEquals(aliceCredential, bobReceived.peerCredential());
+        assertEquals(aliceAccount.number, bobReceived.conversation().peer());
 
         Conversation.Message firstReply = started.conversation().receive(open(alice,
-                accepted.conversation().send(bob, bundle(aliceAccount), text("hi Alice"), TestPki.NOW, random)));
+                bobReceived.conversation().send(bob, bundle(aliceAccount), text("hi Alice"), TestPki.NOW, random)));
         assertArrayEquals(text("hi Alice"), firstReply.text());
         assertEquals(bobCredential, firstReply.peerCredential().orElseThrow());
 
         Conversation.Message secondReply = started.conversation().receive(open(alice,
-                accepted.conversation().send(bob, bundle(aliceAccount), text("again"), TestPki.NOW, random)));
+                bobReceived.conversation().send(bob, bundle(aliceAccount), text("again"), TestPki.NOW, random)));
         assertTrue(secondReply.peerCredential().isEmpty());
-        Conversation.Message followUp = accepted.conversation().receive(open(bob,
+        Conversation.Message followUp = bobReceived.conversation().receive(open(bob,
                 started.conversation().send(alice, bundle(bobAccount), text("and back"), TestPki.NOW, random)));
         assertTrue(followUp.peerCredential().isEmpty());
         assertArrayEquals(text("and back"), followUp.text());
@@ -61,7 +62,7 @@ class ConversationTest {
     @Test
     void shuffledDroppedAndDuplicatedEnvelopesAreHandled() throws Exception {
         Conversation.Started started = Conversation.start(alice, bundle(bobAccount), aliceCredential, text("0"), TestPki.NOW, random);
-        Conversation bobSide = Conversation.accept(bob, open(bob, started.envelope()), bobCredential, random).conversation();
+        Conversation bobSide = Conversation.accept(bob, open(bob, started.envelope()), bobCredential, accepted, random).conversation();
         List<Integer> order = new ArrayList<>();
         List<SealedEnvelope> sent = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
@@ -93,10 +94,10 @@ class ConversationTest {
     @Test
     void envelopeFromSomeoneElseCannotContinueTheConversation() throws Exception {
         Conversation.Started withBob = Conversation.start(alice, bundle(bobAccount), aliceCredential, text("hi"), TestPki.NOW, random);
-        Conversation bobSide = Conversation.accept(bob, open(bob, withBob.envelope()), bobCredential, random).conversation();
+        Conversation bobSide = Conversation.accept(bob, open(bob, withBob.envelope()), bobCredential, accepted, random).conversation();
         Conversation.Started carolToBob = Conversation.start(local(carolAccount), bundle(bobAccount), credential(0xc0), text("me too"),
                 TestPki.NOW, random);
-        Conversation carolSide = Conversation.accept(bob, open(bob, carolToBob.envelope()), bobCredential, random).conversation();
+        Conversation carolSide = Conversation.accept(bob, open(bob, carolToBob.envelope()), bobCredential, accepted, random).conversation();
         SealedEnvelope aliceFollowUp = withBob.conversation().send(alice, bundle(bobAccount), text("x"), TestPki.NOW, random);
 
         assertThrows(UnexpectedSenderException.class, () -> carolSide.receive(open(bob, aliceFollowUp)));
@@ -108,7 +109,7 @@ class ConversationTest {
     @Test
     void firstContactCannotContinueAnExistingConversation() throws Exception {
         Conversation.Started first = Conversation.start(alice, bundle(bobAccount), aliceCredential, text("hi"), TestPki.NOW, random);
-        Conversation bobSide = Conversation.accept(bob, open(bob, first.envelope()), bobCredential, random).conversation();
+        Conversation bobSide = Conversation.accept(bob, open(bob, first.envelope()), bobCredential, accepted, random).conversation();
         SealedEnvelope restart = Conversation.start(alice, bundle(bobAccount), aliceCredential, text("hi again"), TestPki.NOW, random)
                 .envelope();
 
@@ -116,18 +117,43 @@ class ConversationTest {
     }
 
     @Test
+    void replayedFirstContactIsRejectedEvenAfterARestart() throws Exception {
+        Conversation.Started started = Conversation.start(alice, bundle(bobAccount), aliceCredential, text("hi"), TestPki.NOW, random);
+        Conversation.accept(bob, open(bob, started.envelope()), bobCredential, accepted, random);
+
+        assertThrows(ReplayedMessageException.class,
+                () -> Conversation.accept(bob, open(bob, started.envelope()), bobCredential, accepted, random));
+        AcceptedInitiations restored = AcceptedInitiations.fromBytes(accepted.toBytes());
+        assertThrows(ReplayedMessageException.class,
+                () -> Conversation.accept(bob, open(bob, started.envelope()), bobCredential, restored, random));
+        restored.clear();
+        assertEquals(0, restored.size());
+    }
+
+    @Test
+    void forgedFirstContactIsNotRecordedAsAccepted() throws Exception {
+        Conversation.Started started = Conversation.start(alice, bundle(bobAccount), aliceCredential, text("hi"), TestPki.NOW, random);
+        LocalAccount bobWithOtherPreKey = LocalAccount.of(bobAccount.number, bobAccount.identity, bobAccount.certificate,
+                bobAccount.envelopeKey, 7, dev.tacit.crypto.identity.AgreementKeyPair.generate(random));
+
+        assertThrows(dev.tacit.crypto.ratchet.UndecryptableMessageException.class,
+                () -> Conversation.accept(bobWithOtherPreKey, open(bob, started.envelope()), bobCredential, accepted, random));
+        assertEquals(0, accepted.size());
+    }
+
+    @Test
     void followUpIsNotAcceptedAsFirstContact() throws Exception {
         Conversation.Started started = Conversation.start(alice, bundle(bobAccount), aliceCredential, text("hi"), TestPki.NOW, random);
-        Conversation.accept(bob, open(bob, started.envelope()), bobCredential, random);
+        Conversation.accept(bob, open(bob, started.envelope()), bobCredential, accepted, random);
         SealedEnvelope followUp = started.conversation().send(alice, bundle(bobAccount), text("x"), TestPki.NOW, random);
 
-        assertThrows(UnexpectedContentException.class, () -> Conversation.accept(bob, open(bob, followUp), bobCredential, random));
+        assertThrows(UnexpectedContentException.class, () -> Conversation.accept(bob, open(bob, followUp), bobCredential, accepted, random));
     }
 
     @Test
     void persistedConversationContinuesAndStillOwesItsCredential() throws Exception {
         Conversation.Started started = Conversation.start(alice, bundle(bobAccount), aliceCredential, text("hi"), TestPki.NOW, random);
-        Conversation bobSide = Conversation.accept(bob, open(bob, started.envelope()), bobCredential, random).conversation();
+        Conversation bobSide = Conversation.accept(bob, open(bob, started.envelope()), bobCredential, accepted, random).conversation();
 
         Conversation restoredBob = Conversation.fromBytes(bobSide.toBytes(), random);
         Conversation restoredAlice = Conversation.fromBytes(started.conversation().toBytes(), random);
