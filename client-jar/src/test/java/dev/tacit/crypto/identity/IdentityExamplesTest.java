@@ -23,6 +23,9 @@ class IdentityExamplesTest {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("ca_seed", hex(counting(0x00)));
         fields.put("identity_seed", hex(counting(0x20)));
+        fields.put("ca_common_name", "Tacit example CA");
+        fields.put("not_before", ExampleAccounts.NOT_BEFORE.toString());
+        fields.put("not_after", ExampleAccounts.NOT_AFTER.toString());
         fields.put("e164", alice.number.e164());
         fields.put("ca_certificate", hex(accounts.ca.certificate().toBytes()));
         fields.put("certification_request", hex(CertificationRequest.create(alice.identity, alice.number).toBytes()));
