@@ -3,9 +3,12 @@ package dev.tacit.crypto.identity;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.Set;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -15,6 +18,10 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * the number and key it certifies.
  */
 public final class PinnedCaVerifier {
+
+    /** RFC 5280 §4.2: a certificate with any other critical extension must be rejected. */
+    private static final Set<ASN1ObjectIdentifier> UNDERSTOOD_CRITICAL_EXTENSIONS =
+            Set.of(Extension.basicConstraints, Extension.keyUsage);
 
     private final CaCertificate ca;
 
@@ -45,6 +52,12 @@ public final class PinnedCaVerifier {
         }
         if (!holder.isValidOn(Date.from(now))) {
             throw new UntrustedCertificateException("certificate is not valid at " + now);
+        }
+        if (!ca.holder().isValidOn(Date.from(now))) {
+            throw new UntrustedCertificateException("pinned CA certificate is not valid at " + now);
+        }
+        if (!UNDERSTOOD_CRITICAL_EXTENSIONS.containsAll(holder.getCriticalExtensionOIDs())) {
+            throw new UntrustedCertificateException("certificate has a critical extension this verifier does not process");
         }
         BasicConstraints constraints = BasicConstraints.fromExtensions(holder.getExtensions());
         KeyUsage usage = KeyUsage.fromExtensions(holder.getExtensions());

@@ -99,6 +99,44 @@ class CertificatesTest {
     }
 
     @Test
+    void certificateWithAnUnknownCriticalExtensionIsUntrusted() throws Exception {
+        IdentityKeyPair caKey = IdentityKeyPair.generate(random);
+        CertificateAuthority ca = CertificateAuthority.create(caKey, "CA", TestPki.NOW.minusSeconds(60),
+                TestPki.NOW.plus(Duration.ofDays(1)), random);
+        IdentityKeyPair subject = IdentityKeyPair.generate(random);
+        org.bouncycastle.asn1.x509.SubjectPublicKeyInfo info = X509Support.publicKeyInfo(subject.publicKey());
+        org.bouncycastle.cert.X509v3CertificateBuilder builder = new org.bouncycastle.cert.X509v3CertificateBuilder(
+                ca.certificate().holder().getSubject(), java.math.BigInteger.TEN, Date.from(TestPki.NOW.minusSeconds(60)),
+                Date.from(TestPki.NOW.plusSeconds(60)), X509Support.commonName("+4930123456"), info);
+        builder.addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
+                new org.bouncycastle.asn1.x509.BasicConstraints(false));
+        builder.addExtension(org.bouncycastle.asn1.x509.Extension.keyUsage, true,
+                new org.bouncycastle.asn1.x509.KeyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature));
+        builder.addExtension(org.bouncycastle.asn1.x509.Extension.authorityKeyIdentifier, false,
+                new org.bouncycastle.asn1.x509.AuthorityKeyIdentifier(ca.certificate().subjectKeyIdentifier()));
+        builder.addExtension(org.bouncycastle.asn1.x509.Extension.nameConstraints, true, new org.bouncycastle.asn1.DERSequence());
+        IdentityCertificate odd = IdentityCertificate.fromBytes(builder.build(X509Support.signer(caKey)).getEncoded());
+
+        UntrustedCertificateException rejected = assertThrows(UntrustedCertificateException.class,
+                () -> new PinnedCaVerifier(ca.certificate()).verify(odd, TestPki.NOW));
+        assertTrue(rejected.getMessage().contains("critical extension"), rejected.getMessage());
+    }
+
+    @Test
+    void expiredPinnedCaMakesEveryCertificateUntrusted() throws Exception {
+        CertificateAuthority shortLived = CertificateAuthority.create(IdentityKeyPair.generate(random), "CA",
+                TestPki.NOW.minus(Duration.ofDays(2)), TestPki.NOW.minus(Duration.ofDays(1)), random);
+        IdentityKeyPair identity = IdentityKeyPair.generate(random);
+        PhoneNumber number = PhoneNumber.of("+4930123456");
+        IdentityCertificate certificate = shortLived.issue(CertificationRequest.create(identity, number), number,
+                TestPki.NOW.minusSeconds(60), TestPki.NOW.plusSeconds(60));
+
+        UntrustedCertificateException rejected = assertThrows(UntrustedCertificateException.class,
+                () -> new PinnedCaVerifier(shortLived.certificate()).verify(certificate, TestPki.NOW));
+        assertTrue(rejected.getMessage().contains("pinned CA"), rejected.getMessage());
+    }
+
+    @Test
     void caCertificateIsNotAcceptedAsAnIdentityCertificate() {
         assertThrows(MalformedEncodingException.class, () -> IdentityCertificate.fromBytes(pki.ca().certificate().toBytes()));
     }
