@@ -115,6 +115,15 @@ class SealedEnvelopeTest {
     }
 
     @Test
+    void lowOrderEphemeralKeyIsRejected() throws Exception {
+        byte[] envelope = SealedEnvelope.seal(sender(alice), bundle(bob), content, SENT, random).toBytes();
+        Arrays.fill(envelope, 1, 33, (byte) 0); // enc = the all-zero X25519 point
+
+        assertThrows(EnvelopeOpeningException.class,
+                () -> SealedEnvelope.fromBytes(envelope).open(recipient(bob), pki.verifier(), TestPki.NOW));
+    }
+
+    @Test
     void contentTooLargeForTheLargestBucketIsRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> SealedEnvelope.seal(sender(alice), bundle(bob), new byte[EnvelopePadding.MAX_PLAINTEXT], SENT, random));
