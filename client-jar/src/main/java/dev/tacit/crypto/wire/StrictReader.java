@@ -27,6 +27,15 @@ public final class StrictReader {
         return new StrictReader(data, what);
     }
 
+    /** A reader over {@code data}, which must be exactly {@code length} bytes (fixed-layout messages). */
+    public static StrictReader ofLength(byte[] data, int length, String what) throws MalformedEncodingException {
+        StrictReader reader = of(data, what);
+        if (data.length != length) {
+            throw new MalformedEncodingException(what + " is " + length + " bytes, not " + data.length);
+        }
+        return reader;
+    }
+
     /** Reads the version byte and rejects any other value than {@code expected}. */
     public void expectVersion(int expected) throws MalformedEncodingException {
         int version = readUnsignedByte();
