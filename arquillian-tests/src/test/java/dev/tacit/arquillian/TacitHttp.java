@@ -17,6 +17,7 @@ import jakarta.json.JsonReader;
 public final class TacitHttp {
 
     public static final URI API = URI.create("http://localhost:" + TestPorts.http() + "/v1/");
+    public static final URI WELL_KNOWN = URI.create("http://localhost:" + TestPorts.http() + "/.well-known/");
     public static final URI HEALTH = URI.create("http://localhost:" + TestPorts.management() + "/health/");
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
