@@ -67,7 +67,7 @@ class TokenIssuerDirectoryIT {
     void privateKeysAreStoredOnlySealed() throws Exception {
         try (Connection connection = TestDatabase.connect();
              Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT sealed_private_key FROM tacit.token_issuer_key")) {
+             ResultSet row = statement.executeQuery("SELECT sealed_private_part FROM tacit.rotating_key WHERE purpose = 'token-issuer'")) {
             while (row.next()) {
                 byte[] sealed = row.getBytes(1);
                 assertEquals(1, sealed[0], "sealed layout version");
@@ -80,7 +80,7 @@ class TokenIssuerDirectoryIT {
         Set<TokenKeyId> ids = new HashSet<>();
         try (Connection connection = TestDatabase.connect();
              Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT key_id FROM tacit.token_issuer_key")) {
+             ResultSet row = statement.executeQuery("SELECT key_id FROM tacit.rotating_key WHERE purpose = 'token-issuer'")) {
             while (row.next()) {
                 ids.add(TokenKeyId.decode(row.getBytes(1)));
             }

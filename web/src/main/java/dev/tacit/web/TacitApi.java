@@ -5,6 +5,7 @@ import java.util.Set;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
+import dev.tacit.web.identity.CertificateAuthorityResource;
 import dev.tacit.web.instance.ServerResource;
 import dev.tacit.web.problem.UnexpectedExceptionMapper;
 import dev.tacit.web.problem.WebApplicationExceptionMapper;
@@ -18,7 +19,7 @@ public class TacitApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ServerResource.class,
+        return Set.of(ServerResource.class, CertificateAuthorityResource.class,
                 WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 }
