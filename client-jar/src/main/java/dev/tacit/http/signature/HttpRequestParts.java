@@ -35,6 +35,10 @@ public final class HttpRequestParts {
                 || targetUri.getHost() == null || targetUri.getRawUserInfo() != null || targetUri.getRawFragment() != null) {
             throw new IllegalArgumentException("the target URI must be an absolute http(s) URI with a host and no user info or fragment");
         }
+        // java.net.URI admits raw non-ASCII characters; the signature base is ASCII and must not guess an encoding.
+        if (!targetUri.toString().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("the target URI must be percent-encoded ASCII");
+        }
         return new HttpRequestParts(method, targetUri, headers, body.clone());
     }
 

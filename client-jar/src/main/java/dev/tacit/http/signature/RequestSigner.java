@@ -10,7 +10,7 @@ import dev.tacit.crypto.MalformedEncodingException;
 
 /**
  * Signs account-scoped requests with Tacit's RFC 9421 profile (docs/protocol.md §5): a fresh random nonce,
- * {@code created} from the clock, a SHA-256 Content-Digest of any body.
+ * {@code created} from the clock, a SHA-256 Content-Digest of any body. Thread-safe if the key is.
  */
 public final class RequestSigner {
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.tacit.crypto.MalformedEncodingException;
@@ -15,7 +16,7 @@ import dev.tacit.crypto.VerificationFailedException;
 /**
  * Checks an account-scoped request against Tacit's RFC 9421 profile (docs/protocol.md §5), cheapest checks
  * first: presence, syntax, profile, freshness, Content-Digest, key lookup, then the Ed25519 signature.
- * Nonce single use is the caller's: see {@link VerifiedRequest}.
+ * Nonce single use is the caller's: see {@link VerifiedRequest}. Immutable and thread-safe.
  */
 public final class RequestVerifier {
 
@@ -86,10 +87,14 @@ public final class RequestVerifier {
             ContentDigest.verify(digest, request.bodyUnsafe());
         }
 
-        RequestVerificationKey key = keys.resolve(keyId)
-                .orElseThrow(() -> new UnknownSigningKeyException("no account has this keyid"));
         byte[] base = SignatureBase.of(request, params);
-        if (!key.verify(base, signature)) {
+        Optional<RequestVerificationKey> key = keys.resolve(keyId);
+        if (key.isEmpty()) {
+            // Spend a verification anyway, so that timing does not tell a registered number from another.
+            DecoyVerification.verify(base, signature);
+            throw new UnknownSigningKeyException("no account has this keyid");
+        }
+        if (!key.get().verify(base, signature)) {
             throw new InvalidRequestSignatureException("the request signature does not verify");
         }
         return new VerifiedRequest(keyId, Instant.ofEpochSecond(created), nonce, acceptedUntil);

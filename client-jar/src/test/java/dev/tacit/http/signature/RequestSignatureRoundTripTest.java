@@ -102,4 +102,14 @@ class RequestSignatureRoundTripTest {
         assertEquals(1, parts.body()[0]);
         assertEquals(2, parts.body()[1]);
     }
+
+    @Test
+    void requestPartsRefuseRawNonAsciiInTheTargetUri() {
+        assertThrows(IllegalArgumentException.class,
+                () -> HttpRequestParts.of("GET", java.net.URI.create("https://tacit.example/k\u00e9ys"), HttpFields.empty(), new byte[0]));
+        assertThrows(IllegalArgumentException.class,
+                () -> HttpRequestParts.of("GET", java.net.URI.create("https://user@tacit.example/"), HttpFields.empty(), new byte[0]));
+        assertThrows(IllegalArgumentException.class,
+                () -> HttpRequestParts.of("GET", java.net.URI.create("/relative"), HttpFields.empty(), new byte[0]));
+    }
 }
