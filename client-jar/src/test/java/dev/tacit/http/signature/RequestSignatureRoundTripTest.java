@@ -112,4 +112,20 @@ class RequestSignatureRoundTripTest {
         assertThrows(IllegalArgumentException.class,
                 () -> HttpRequestParts.of("GET", java.net.URI.create("/relative"), HttpFields.empty(), new byte[0]));
     }
+
+    @Test
+    void parametersInAnotherOrderAndExtraWhitespaceStillVerify() throws Exception {
+        HttpRequestParts reordered = SignedRequests.signedWithParams(SignedRequests.post(), KEY, p -> {
+            java.util.Map<String, BareItem> params = new java.util.LinkedHashMap<>();
+            for (String name : new String[] {"tag", "keyid", "alg", "nonce", "created"}) {
+                params.put(name, p.parameters().get(name));
+            }
+            return new SfInnerList(p.items(), params);
+        }, "tacit");
+        assertEquals(PHONE, SignedRequests.verifierAt(NOW).verify(reordered).keyId());
+
+        String input = reordered.headers().combined("Signature-Input").orElseThrow();
+        String spaced = "  " + input.replace("(\"@method\" ", "(  \"@method\"   ").replace(")", " )") + " \t";
+        assertEquals(PHONE, SignedRequests.verifierAt(NOW).verify(SignedRequests.replacingField(reordered, "Signature-Input", spaced)).keyId());
+    }
 }
