@@ -7,6 +7,7 @@ import dev.tacit.crypto.MalformedEncodingException;
 import supranational.blst.P1;
 import supranational.blst.P1_Affine;
 import supranational.blst.P2_Affine;
+import supranational.blst.Pairing;
 import supranational.blst.PT;
 
 /**
@@ -128,17 +129,22 @@ final class Bls12381 {
     }
 
     /**
-     * e(x, G2) · e(y, w) with two Miller loops and one final exponentiation. An identity argument contributes
-     * the factor 1.
+     * e(x, G2) · e(y, w) with one two-pair Miller loop (the pairs share the loop's squarings) and one final
+     * exponentiation. An identity argument contributes the factor 1.
      */
     static PT pairingProduct(P1 x, P1 y, P2_Affine w) {
-        PT product = PT.one();
+        if (x.is_inf() && y.is_inf()) {
+            return PT.one();
+        }
+        // The context's hashing mode and tag only matter for its hash-and-aggregate calls, unused here.
+        Pairing millerLoops = new Pairing(true, "unused");
         if (!x.is_inf()) {
-            product.mul(new PT(x.to_affine(), G2));
+            millerLoops.raw_aggregate(G2, x.to_affine());
         }
         if (!y.is_inf()) {
-            product.mul(new PT(y.to_affine(), w));
+            millerLoops.raw_aggregate(w, y.to_affine());
         }
-        return product.final_exp();
+        millerLoops.commit();
+        return millerLoops.as_fp12().final_exp();
     }
 }

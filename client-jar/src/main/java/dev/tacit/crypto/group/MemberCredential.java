@@ -8,6 +8,7 @@ import dev.tacit.crypto.MalformedEncodingException;
 import supranational.blst.P1;
 import supranational.blst.P1_Affine;
 import supranational.blst.P2;
+import supranational.blst.Pairing;
 import supranational.blst.PT;
 
 /**
@@ -65,9 +66,11 @@ public final class MemberCredential {
     // e(A, w · g2^x) · e(-g1, g2) == 1, with one final exponentiation.
     private static boolean isMemberKey(GroupPublicKey gpk, P1_Affine a, BigInteger x) {
         P2 wTimesG2x = Bls12381.G2.to_jacobian().mult(x).add(gpk.w());
-        PT product = new PT(a, wTimesG2x.to_affine());
-        product.mul(new PT(P1.generator().neg().to_affine(), Bls12381.G2));
-        return product.final_exp().is_one();
+        Pairing millerLoops = new Pairing(true, "unused");
+        millerLoops.raw_aggregate(wTimesG2x.to_affine(), a);
+        millerLoops.raw_aggregate(Bls12381.G2, P1.generator().neg().to_affine());
+        millerLoops.commit();
+        return millerLoops.as_fp12().final_exp().is_one();
     }
 
     public byte[] toBytes() {
