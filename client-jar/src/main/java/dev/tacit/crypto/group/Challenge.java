@@ -3,9 +3,7 @@ package dev.tacit.crypto.group;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 
-import supranational.blst.P1;
 import supranational.blst.P1_Affine;
-import supranational.blst.PT;
 
 /**
  * The Fiat–Shamir challenge of a group signature, shared by signer and verifier:
@@ -22,18 +20,25 @@ final class Challenge {
     }
 
     static BigInteger compute(GroupPublicKey groupPublicKey, GroupSignedMessage message, P1_Affine t1, P1_Affine t2,
-            P1_Affine t3, P1 r1, P1 r2, PT r3, P1 r4, P1 r5) {
+            P1_Affine t3, Commitments commitments) {
+        byte[] input = input(groupPublicKey, message, t1, t2, t3, commitments);
+        return new BigInteger(1, ExpandMessageXmd.expand(input, DST, GroupSignature.CHALLENGE_BYTES));
+    }
+
+    /** The hashed string; R3 is the 576-byte big-endian encoding of the GT element (docs/protocol.md §2.2). */
+    static byte[] input(GroupPublicKey groupPublicKey, GroupSignedMessage message, P1_Affine t1, P1_Affine t2,
+            P1_Affine t3, Commitments commitments) {
         ByteArrayOutputStream input = new ByteArrayOutputStream(2048);
         input.writeBytes(groupPublicKey.encodedView());
         input.writeBytes(t1.compress());
         input.writeBytes(t2.compress());
         input.writeBytes(t3.compress());
-        input.writeBytes(r1.compress());
-        input.writeBytes(r2.compress());
-        input.writeBytes(r3.to_bendian());
-        input.writeBytes(r4.compress());
-        input.writeBytes(r5.compress());
+        input.writeBytes(commitments.r1().compress());
+        input.writeBytes(commitments.r2().compress());
+        input.writeBytes(commitments.r3().to_bendian());
+        input.writeBytes(commitments.r4().compress());
+        input.writeBytes(commitments.r5().compress());
         input.writeBytes(message.encode());
-        return new BigInteger(1, ExpandMessageXmd.expand(input.toByteArray(), DST, GroupSignature.CHALLENGE_BYTES));
+        return input.toByteArray();
     }
 }

@@ -60,6 +60,15 @@ public final class GroupSignatureVerifier {
     }
 
     boolean isValid(GroupSignature signature, GroupSignedMessage message) {
+        Commitments commitments = recomputeCommitments(signature);
+        BigInteger expected = Challenge.compute(groupPublicKey, message, signature.t1(), signature.t2(),
+                signature.t3(), commitments);
+        // The challenge is public, so an ordinary comparison leaks nothing.
+        return expected.equals(signature.challenge());
+    }
+
+    /** R1..R5 from the signature's responses and challenge; equal to the signer's if the signature is valid. */
+    Commitments recomputeCommitments(GroupSignature signature) {
         BigInteger r = Bls12381.R;
         BigInteger c = signature.challenge();
         P1_Affine t1 = signature.t1();
@@ -76,9 +85,6 @@ public final class GroupSignatureVerifier {
         P1 wArgument = Bls12381.multiply(t3, c)
                 .add(hTable.multiply(signature.sAlpha().add(signature.sBeta()).mod(r)).neg());
         PT r3 = Bls12381.pairingProduct(g2Argument, wArgument, groupPublicKey.w());
-
-        BigInteger expected = Challenge.compute(groupPublicKey, message, t1, t2, t3, r1, r2, r3, r4, r5);
-        // The challenge is public, so an ordinary comparison leaks nothing.
-        return expected.equals(c);
+        return new Commitments(r1, r2, r3, r4, r5);
     }
 }

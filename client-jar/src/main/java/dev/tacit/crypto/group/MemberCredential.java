@@ -120,7 +120,8 @@ public final class MemberCredential {
         P1 r4 = Bls12381.multiply(t1Affine, n.rX()).add(Bls12381.multiply(u, n.rDelta1()).neg());
         P1 r5 = Bls12381.multiply(t2Affine, n.rX()).add(Bls12381.multiply(v, n.rDelta2()).neg());
 
-        BigInteger c = Challenge.compute(groupPublicKey, message, t1Affine, t2Affine, t3Affine, r1, r2, r3, r4, r5);
+        BigInteger c = Challenge.compute(groupPublicKey, message, t1Affine, t2Affine, t3Affine,
+                new Commitments(r1, r2, r3, r4, r5));
         return new GroupSignature(t1, t2, t3, c,
                 n.rAlpha().add(c.multiply(n.alpha())).mod(r),
                 n.rBeta().add(c.multiply(n.beta())).mod(r),
