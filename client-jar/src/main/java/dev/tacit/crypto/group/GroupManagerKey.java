@@ -31,6 +31,8 @@ public final class GroupManagerKey {
     static final int SEED_BYTES = 32;
     /** Length of {@link #toBytes()}. */
     public static final int ENCODED_BYTES = 1 + SEED_BYTES + Integer.BYTES;
+    /** Opening recomputes every member's A once (~0.1 ms each), so the count is bounded: ~2 min at most. */
+    public static final int MAX_MEMBERS = 1 << 20;
 
     static final String ISSUING_SECRET_DST = "TACIT-V1-BBS-ISSUING-SECRET";
     static final String OPENING_SECRET_1_DST = "TACIT-V1-BBS-OPENING-SECRET-1";
@@ -91,8 +93,8 @@ public final class GroupManagerKey {
             throw new MalformedEncodingException("unknown group manager key version " + (encoded[0] & 0xff));
         }
         int memberCount = ByteBuffer.wrap(encoded, 1 + SEED_BYTES, Integer.BYTES).getInt();
-        if (memberCount < 1) {
-            throw new MalformedEncodingException("member count must be positive");
+        if (memberCount < 1 || memberCount > MAX_MEMBERS) {
+            throw new MalformedEncodingException("member count must be in 1.." + MAX_MEMBERS);
         }
         return new GroupManagerKey(Arrays.copyOfRange(encoded, 1, 1 + SEED_BYTES), memberCount);
     }
@@ -185,8 +187,8 @@ public final class GroupManagerKey {
     }
 
     private static void checkMemberCount(int memberCount) {
-        if (memberCount < 1) {
-            throw new IllegalArgumentException("a group needs at least one member");
+        if (memberCount < 1 || memberCount > MAX_MEMBERS) {
+            throw new IllegalArgumentException("member count must be in 1.." + MAX_MEMBERS);
         }
     }
 

@@ -208,6 +208,7 @@ class GroupSignatureTest {
         assertThrows(IllegalArgumentException.class, () -> manager.mintMember(5));
         assertThrows(IllegalArgumentException.class, () -> manager.mintMember(-1));
         assertThrows(IllegalArgumentException.class, () -> manager.withMemberCount(4));
+        assertThrows(IllegalArgumentException.class, () -> manager.withMemberCount(GroupManagerKey.MAX_MEMBERS + 1));
     }
 
     @Test
@@ -242,7 +243,11 @@ class GroupSignatureTest {
         byte[] badVersion = encoded.clone();
         badVersion[0] = 2;
 
+        byte[] tooManyMembers = encoded.clone();
+        tooManyMembers[33] = 0x7f;
+
         assertThrows(MalformedEncodingException.class, () -> GroupManagerKey.fromBytes(zeroMembers));
+        assertThrows(MalformedEncodingException.class, () -> GroupManagerKey.fromBytes(tooManyMembers));
         assertThrows(MalformedEncodingException.class, () -> GroupManagerKey.fromBytes(badVersion));
         assertThrows(MalformedEncodingException.class, () -> GroupManagerKey.fromBytes(Arrays.copyOf(encoded, 36)));
     }
