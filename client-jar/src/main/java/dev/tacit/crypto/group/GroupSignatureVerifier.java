@@ -18,8 +18,9 @@ import supranational.blst.PT;
  * R3 = e(T3^s_x · h^-(s_δ1+s_δ2) · g1^-c, g2) · e(h^-(s_α+s_β) · T3^c, w)
  * </pre>
  * R3 is the paper's e(T3,g2)^s_x · e(h,w)^(-s_α-s_β) · e(h,g2)^(-s_δ1-s_δ2) · (e(T3,w)/e(g1,g2))^c with every
- * GT exponent folded into the G1 argument of the pairing with the same G2 point: two Miller loops and one
- * final exponentiation.
+ * GT exponent folded into the G1 argument of the pairing with the same G2 point: one Miller loop over the
+ * two pairs (they share its squarings) and one final exponentiation. The seven multiplications by h, u, v
+ * and g1 come from fixed-base tables; only the six by T1, T2, T3 are full scalar multiplications.
  */
 public final class GroupSignatureVerifier {
 
