@@ -46,6 +46,17 @@ class GroupSignatureTest {
     }
 
     @Test
+    void theServerVerifiesWithTheUploadedKeyBytesWhatAContactSignedWithTheCredentialBytes() throws Exception {
+        GroupSignatureVerifier server = new GroupSignatureVerifier(
+                GroupPublicKey.fromBytes(manager.groupPublicKey().toBytes()));
+        MemberCredential contact = MemberCredential.fromBytes(manager.mintMember(4).toBytes());
+
+        byte[] wire = contact.sign(MESSAGE).toBytes();
+
+        assertDoesNotThrow(() -> server.verify(GroupSignature.fromBytes(wire), MESSAGE));
+    }
+
+    @Test
     void aSignatureSurvivesEncodingAndDecoding() throws Exception {
         GroupSignature signature = manager.mintMember(1).sign(MESSAGE);
 
