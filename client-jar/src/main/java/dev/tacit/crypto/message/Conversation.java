@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.tacit.crypto.group.MemberCredential;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.VerificationFailedException;
 import dev.tacit.crypto.envelope.OpenedEnvelope;
@@ -126,7 +127,7 @@ public final class Conversation {
         StrictReader in = StrictReader.of(encoded, "Conversation");
         in.expectVersion(STATE_VERSION);
         PhoneNumber peer = PhoneNumber.fromBytes(in.readShortField(16));
-        byte[] credential = in.readMediumField(MemberCredential.MAX_LENGTH);
+        byte[] credential = in.readMediumField(MemberCredential.ENCODED_BYTES);
         RatchetSession session = RatchetSession.fromBytes(in.readRemaining(1), random);
         return new Conversation(peer, session, credential.length == 0 ? null : MemberCredential.fromBytes(credential));
     }

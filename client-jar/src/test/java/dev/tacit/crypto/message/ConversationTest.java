@@ -10,6 +10,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tacit.crypto.group.GroupManagerKey;
+import dev.tacit.crypto.group.MemberCredential;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.envelope.OpenedEnvelope;
 import dev.tacit.crypto.envelope.SealedEnvelope;
@@ -208,14 +210,9 @@ class ConversationTest {
         }
     }
 
-    private static MemberCredential credential(int fill) {
-        byte[] bytes = new byte[96];
-        java.util.Arrays.fill(bytes, (byte) fill);
-        try {
-            return MemberCredential.fromBytes(bytes);
-        } catch (MalformedEncodingException e) {
-            throw new AssertionError(e);
-        }
+    /** A member key of a fresh group; {@code member} tells the two sides' credentials apart. */
+    private static MemberCredential credential(int member) {
+        return GroupManagerKey.generate(member + 1).mintMember(member);
     }
 
     private static byte[] text(String s) {
