@@ -17,6 +17,7 @@ import jakarta.json.JsonReader;
 public final class TacitHttp {
 
     public static final URI API = URI.create("http://localhost:" + TestPorts.http() + "/v1/");
+    public static final URI WELL_KNOWN = URI.create("http://localhost:" + TestPorts.http() + "/.well-known/");
     public static final URI HEALTH = URI.create("http://localhost:" + TestPorts.management() + "/health/");
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -37,6 +38,18 @@ public final class TacitHttp {
 
     public static HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    public static HttpResponse<byte[]> getBytes(URI uri) {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static JsonObject json(HttpResponse<String> response) {

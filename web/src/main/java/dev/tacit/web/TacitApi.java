@@ -1,9 +1,34 @@
 package dev.tacit.web;
 
+import java.util.Set;
+
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
-/** The HTTP API, version 1, at {@code /v1}; resources and exception mappers are discovered by scanning. */
+import dev.tacit.web.identity.CertificateAuthorityResource;
+import dev.tacit.web.instance.ServerResource;
+import dev.tacit.web.problem.ConstraintViolationExceptionMapper;
+import dev.tacit.web.problem.UnexpectedExceptionMapper;
+import dev.tacit.web.problem.UnreadableBodyExceptionMapper;
+import dev.tacit.web.problem.WebApplicationExceptionMapper;
+import dev.tacit.web.verification.VerificationProblemMappers;
+import dev.tacit.web.verification.VerificationResource;
+
+/**
+ * The HTTP API, version 1, at {@code /v1}. Its resources and providers are listed here rather than found by
+ * scanning, because the module also serves {@link WellKnownApi} and each resource belongs to one of them.
+ */
 @ApplicationPath("/v1")
 public class TacitApi extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(ServerResource.class, CertificateAuthorityResource.class, VerificationResource.class,
+                WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class,
+                ConstraintViolationExceptionMapper.class, UnreadableBodyExceptionMapper.class,
+                VerificationProblemMappers.InvalidPhoneNumber.class, VerificationProblemMappers.WrongVerificationCode.class,
+                VerificationProblemMappers.RateLimited.class, VerificationProblemMappers.SmsDeliveryFailed.class,
+                VerificationProblemMappers.InvalidVerificationToken.class,
+                VerificationProblemMappers.ExpiredVerificationToken.class);
+    }
 }

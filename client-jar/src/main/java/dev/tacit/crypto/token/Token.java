@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.bouncycastle.util.encoders.Hex;
 
 import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.wire.StrictReader;
 
 /**
  * A finished Privacy Pass token of type 0x0002 (RFC 9577 §2.2, RFC 9578 §6.3), 354 bytes:
@@ -33,10 +34,10 @@ public final class Token {
 
     /** Decodes exactly {@link #LENGTH} bytes with token_type 0x0002. */
     public static Token decode(byte[] encoded) throws MalformedEncodingException {
-        WireReader reader = new WireReader(encoded, LENGTH, "Token");
-        reader.expectTokenType();
-        reader.bytes(TokenFormat.NONCE_LENGTH + TokenFormat.CHALLENGE_DIGEST_LENGTH);
-        TokenKeyId keyId = TokenKeyId.decode(reader.bytes(TokenFormat.NID));
+        StrictReader reader = StrictReader.ofLength(encoded, LENGTH, "Token");
+        TokenFormat.readTokenType(reader, "Token");
+        reader.readFixed(TokenFormat.NONCE_LENGTH + TokenFormat.CHALLENGE_DIGEST_LENGTH);
+        TokenKeyId keyId = TokenKeyId.decode(reader.readFixed(TokenFormat.NID));
         return new Token(encoded.clone(), keyId);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 
 import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.wire.StrictReader;
 
 /**
  * The TokenChallenge of RFC 9577 §2.1.1 for token type 0x0002:
@@ -75,12 +76,12 @@ public final class TokenChallenge {
 
     /** Decodes a challenge, rejecting other token types, bad lengths, non-ASCII names and trailing bytes. */
     public static TokenChallenge decode(byte[] encoded) throws MalformedEncodingException {
-        WireReader reader = new WireReader(encoded, "TokenChallenge");
-        reader.expectTokenType();
-        String issuerName = ascii(reader.bytes(reader.uint16()));
-        RedemptionContext context = RedemptionContext.of(reader.bytes(reader.uint8()));
-        String originInfo = ascii(reader.bytes(reader.uint16()));
-        reader.expectEnd();
+        StrictReader reader = StrictReader.of(encoded, "TokenChallenge");
+        TokenFormat.readTokenType(reader, "TokenChallenge");
+        String issuerName = ascii(reader.readFixed(reader.readUnsignedShort()));
+        RedemptionContext context = RedemptionContext.of(reader.readFixed(reader.readUnsignedByte()));
+        String originInfo = ascii(reader.readFixed(reader.readUnsignedShort()));
+        reader.finish();
         List<String> origins = originInfo.isEmpty() ? List.of() : Arrays.asList(originInfo.split(",", -1));
         TokenChallenge challenge;
         try {

@@ -1,5 +1,8 @@
 package dev.tacit.crypto.token;
 
+import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.wire.StrictReader;
+
 /**
  * Constants of Privacy Pass token type 0x0002, Blind RSA (2048-bit) (RFC 9578 §6 and §8.2.2), the only
  * token type Tacit uses.
@@ -18,5 +21,14 @@ public final class TokenFormat {
     public static final int CHALLENGE_DIGEST_LENGTH = 32;
 
     private TokenFormat() {
+    }
+
+    /** Reads a token_type field and rejects any type but {@link #TOKEN_TYPE}. */
+    static void readTokenType(StrictReader reader, String what) throws MalformedEncodingException {
+        int type = reader.readUnsignedShort();
+        if (type != TOKEN_TYPE) {
+            throw new UnsupportedTokenTypeException(String.format("%s has token_type 0x%04x; only 0x%04x is supported",
+                    what, type, TOKEN_TYPE));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tacit.crypto.token;
 
 import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.wire.StrictReader;
 
 /**
  * The client's TokenRequest of RFC 9578 §6.1: {@code token_type (2) || truncated_token_key_id (1) ||
@@ -24,10 +25,10 @@ public final class TokenRequest {
 
     /** Decodes exactly {@link #LENGTH} bytes with token_type 0x0002. */
     public static TokenRequest decode(byte[] encoded) throws MalformedEncodingException {
-        WireReader reader = new WireReader(encoded, LENGTH, "TokenRequest");
-        reader.expectTokenType();
-        int truncatedKeyId = reader.uint8();
-        return new TokenRequest(truncatedKeyId, reader.bytes(TokenFormat.NK));
+        StrictReader reader = StrictReader.ofLength(encoded, LENGTH, "TokenRequest");
+        TokenFormat.readTokenType(reader, "TokenRequest");
+        int truncatedKeyId = reader.readUnsignedByte();
+        return new TokenRequest(truncatedKeyId, reader.readFixed(TokenFormat.NK));
     }
 
     public byte[] encode() {

@@ -1,6 +1,7 @@
 package dev.tacit.crypto.token;
 
 import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.wire.StrictReader;
 
 /** The issuer's TokenResponse of RFC 9578 §6.2: the Nk-byte blind signature {@code blind_sig}, nothing else. */
 public final class TokenResponse {
@@ -19,8 +20,8 @@ public final class TokenResponse {
 
     /** Decodes exactly {@link #LENGTH} bytes. */
     public static TokenResponse decode(byte[] encoded) throws MalformedEncodingException {
-        WireReader reader = new WireReader(encoded, LENGTH, "TokenResponse");
-        return new TokenResponse(reader.bytes(LENGTH));
+        StrictReader reader = StrictReader.ofLength(encoded, LENGTH, "TokenResponse");
+        return new TokenResponse(reader.readFixed(LENGTH));
     }
 
     public byte[] encode() {

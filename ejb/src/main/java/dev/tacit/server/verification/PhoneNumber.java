@@ -2,6 +2,8 @@ package dev.tacit.server.verification;
 
 import java.util.regex.Pattern;
 
+import dev.tacit.crypto.MalformedEncodingException;
+
 /**
  * A valid phone number in E.164 form ({@code +} and up to 15 digits), as produced by
  * {@link PhoneNumberNormalizer}. Two numbers are equal exactly when their E.164 forms are.
@@ -25,6 +27,15 @@ public final class PhoneNumber {
     /** The number in E.164 form, e.g. {@code +14155550100}. */
     public String e164() {
         return e164;
+    }
+
+    /** The same number as the protocol library's type, for certificates and wire messages. */
+    public dev.tacit.crypto.identity.PhoneNumber asProtocolNumber() {
+        try {
+            return dev.tacit.crypto.identity.PhoneNumber.of(e164);
+        } catch (MalformedEncodingException e) {
+            throw new IllegalStateException("a validated E.164 number has the protocol's shape", e);
+        }
     }
 
     /** The country calling code, e.g. {@code 1} or {@code 44}. */

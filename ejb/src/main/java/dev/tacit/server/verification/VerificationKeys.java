@@ -4,11 +4,16 @@ import java.security.SecureRandom;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import dev.tacit.server.keys.ServerSecrets;
+
 /**
- * The two keyed functions of phone verification, each under its own server secret: the code secret and the
- * token secret, so that neither output can stand in for the other.
+ * The two keyed functions of phone verification, each under its own server secret (random, stored sealed in
+ * the database, the same on every cluster member): the code secret and the token secret, so that neither
+ * output can stand in for the other.
  */
 @ApplicationScoped
 public class VerificationKeys {
@@ -18,7 +23,7 @@ public class VerificationKeys {
     private static final int SECRET_LENGTH = 32;
 
     @Inject
-    VerificationSecrets secrets;
+    ServerSecrets secrets;
 
     @Inject
     PhoneNumberNormalizer normalizer;
@@ -31,6 +36,11 @@ public class VerificationKeys {
         codes = new VerificationCodes(secrets.getOrCreate(CODE_SECRET, SECRET_LENGTH));
         tokens = new VerificationTokenCodec(secrets.getOrCreate(TOKEN_SECRET, SECRET_LENGTH), normalizer,
                 new SecureRandom());
+    }
+
+    /** Reads (or, on a new installation, creates) both secrets at deployment rather than on a first request. */
+    void loadAtStart(@Observes @Initialized(ApplicationScoped.class) Object deployment) {
+        // Observing is enough: the container creates this bean, running load(), to deliver the event.
     }
 
     VerificationCodes codes() {

@@ -47,6 +47,11 @@ class PhoneNumberNormalizerTest {
     }
 
     @Test
+    void convertsToTheProtocolLibrarysNumber() {
+        assertEquals("+14155550100", normalizer.normalize("+1 415 555 0100").asProtocolNumber().e164());
+    }
+
+    @Test
     void equalNumbersAreEqualWhateverTheirFormatting() {
         assertEquals(normalizer.normalize("+1 415 555 0100"), normalizer.normalize("+1-415-555-0100"));
         assertEquals("+14155550100", normalizer.normalize("+1 415 555 0100").toString());

@@ -1,0 +1,90 @@
+package dev.tacit.it;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import dev.tacit.arquillian.TacitDeployment;
+import dev.tacit.arquillian.TacitHttp;
+import dev.tacit.arquillian.TestDatabase;
+import dev.tacit.crypto.token.IssuerPublicKey;
+import dev.tacit.crypto.token.TokenKeyId;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The token-issuer keys: generated at first start, stored sealed, published as an RFC 9578 directory. */
+@ExtendWith(ArquillianExtension.class)
+class TokenIssuerDirectoryIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive tacit() {
+        return TacitDeployment.ear();
+    }
+
+    @Test
+    void publishesTheStoredKeysInTheIssuerDirectoryFormat() throws Exception {
+        HttpResponse<String> response = TacitHttp.get(TacitHttp.WELL_KNOWN.resolve("private-token-issuer-directory"));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("application/private-token-issuer-directory",
+                response.headers().firstValue("Content-Type").orElse(""));
+        JsonObject directory = TacitHttp.json(response);
+        assertEquals("/v1/accounts", directory.getString("issuer-request-uri"));
+        Set<TokenKeyId> published = new HashSet<>();
+        for (JsonValue entry : directory.getJsonArray("token-keys")) {
+            JsonObject key = entry.asJsonObject();
+            assertEquals(2, key.getInt("token-type"));
+            assertTrue(Instant.ofEpochSecond(key.getJsonNumber("not-before").longValue()).isBefore(Instant.now()));
+            published.add(IssuerPublicKey.decode(Base64.getUrlDecoder().decode(key.getString("token-key"))).keyId());
+        }
+        assertEquals(storedKeyIds(), published);
+        assertFalse(published.isEmpty(), "a signing key exists from the first start");
+    }
+
+    @Test
+    void theDirectoryIsNotPartOfTheVersionedApi() {
+        assertEquals(404, TacitHttp.get(TacitHttp.API.resolve("private-token-issuer-directory")).statusCode());
+    }
+
+    @Test
+    void privateKeysAreStoredOnlySealed() throws Exception {
+        try (Connection connection = TestDatabase.connect();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT sealed_private_part FROM tacit.rotating_key WHERE purpose = 'token-issuer'")) {
+            while (row.next()) {
+                byte[] sealed = row.getBytes(1);
+                assertEquals(1, sealed[0], "sealed layout version");
+                assertNotEquals(0x30, sealed[1] & 0xff, "not a DER PKCS#8 structure in the clear");
+            }
+        }
+    }
+
+    private static Set<TokenKeyId> storedKeyIds() throws Exception {
+        Set<TokenKeyId> ids = new HashSet<>();
+        try (Connection connection = TestDatabase.connect();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT key_id FROM tacit.rotating_key WHERE purpose = 'token-issuer'")) {
+            while (row.next()) {
+                ids.add(TokenKeyId.decode(row.getBytes(1)));
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tacit.client.account;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import dev.tacit.client.JsonApi;
+import dev.tacit.client.TacitClientException;
+import dev.tacit.crypto.group.GroupPublicKey;
+import dev.tacit.crypto.identity.IdentityKeyPair;
+import dev.tacit.crypto.identity.PhoneNumber;
+import dev.tacit.crypto.identity.SignedPreKey;
+import dev.tacit.http.signature.AccountRequestKeys;
+import dev.tacit.http.signature.RequestSigner;
+
+/**
+ * Account-scoped calls (docs/protocol.md §4, §5): each request is signed with the account's identity key,
+ * over the authenticated channel — not over Tor, since the server learns who is calling anyway.
+ */
+public final class AccountClient {
+
+    private final JsonApi api;
+    private final RequestSigner signer;
+
+    public AccountClient(JsonApi api, PhoneNumber number, IdentityKeyPair identity, Clock clock, SecureRandom random) {
+        this.api = api;
+        this.signer = new RequestSigner(AccountRequestKeys.signingKey(number, identity), clock, random);
+    }
+
+    /** {@code GET /v1/account}: the account as the server holds it. */
+    public JsonObject describe() throws TacitClientException {
+        return api.signed("GET", "/v1/account", null, signer);
+    }
+
+    /** Publishes a new signed ratchet pre-key. */
+    public void replacePreKey(SignedPreKey preKey) throws TacitClientException {
+        api.signed("PUT", "/v1/account/pre-key",
+                Json.createObjectBuilder().add("preKey", JsonApi.base64Url(preKey.toBytes())).build(), signer);
+    }
+
+    /** Publishes a new BBS group public key; contacts' member credentials of the old group stop working. */
+    public void replaceGroupPublicKey(GroupPublicKey groupPublicKey) throws TacitClientException {
+        api.signed("PUT", "/v1/account/group-public-key",
+                Json.createObjectBuilder().add("groupPublicKey", JsonApi.base64Url(groupPublicKey.toBytes())).build(),
+                signer);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.tacit.client.registration;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import dev.tacit.client.JsonApi;
+import dev.tacit.client.ServerUnreachableException;
+import dev.tacit.client.TacitClientException;
+import dev.tacit.crypto.CryptoException;
+import dev.tacit.crypto.identity.CaCertificate;
+import dev.tacit.crypto.identity.CertifiedIdentity;
+import dev.tacit.crypto.identity.IdentityCertificate;
+import dev.tacit.crypto.identity.PinnedCaVerifier;
+import dev.tacit.crypto.token.IssuerPublicKey;
+import dev.tacit.crypto.token.PendingToken;
+import dev.tacit.crypto.token.Token;
+import dev.tacit.crypto.token.TokenResponse;
+
+/**
+ * The client side of registration (docs/protocol.md §4): verify a number by SMS, then register it with an
+ * {@link AccountSetup}. Each call is one HTTP request; failures are typed
+ * ({@link dev.tacit.client.ProblemResponseException} carries the server's problem type).
+ */
+public final class RegistrationClient {
+
+    private final JsonApi api;
+
+    public RegistrationClient(JsonApi api) {
+        this.api = api;
+    }
+
+    /** Asks the server to text a verification code to {@code number} (international format, leading +). */
+    public void requestCode(String number) throws TacitClientException {
+        api.post("/v1/verification/code", Json.createObjectBuilder().add("number", number).build());
+    }
+
+    /** Exchanges the texted code for a verification token. */
+    public VerificationToken confirm(String number, String code) throws TacitClientException {
+        JsonObject answer = api.post("/v1/verification/confirm",
+                Json.createObjectBuilder().add("number", number).add("code", code).build());
+        return new VerificationToken(string(answer, "verificationToken"), instant(answer, "expiresAt"));
+    }
+
+    /** The server's CA certificates (§4.4), to pin. Fetch them over a channel you trust. */
+    public List<CaCertificate> caCertificates() throws TacitClientException {
+        HttpResponse<byte[]> response = api.get("/v1/ca-certificates", "application/pem-certificate-chain");
+        List<CaCertificate> certificates = new ArrayList<>();
+        try {
+            for (var certificate : CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(response.body()))) {
+                certificates.add(CaCertificate.fromBytes(certificate.getEncoded()));
+            }
+        } catch (CertificateException | CryptoException e) {
+            throw new ServerUnreachableException("the server's CA certificates do not decode", e);
+        }
+        return certificates;
+    }
+
+    /** The token-issuer key to blind registration tokens for: the latest whose not-before has come (§4.3). */
+    public IssuerPublicKey currentIssuerKey(Instant now) throws TacitClientException {
+        JsonObject directory = api.getJson("/.well-known/private-token-issuer-directory",
+                "application/private-token-issuer-directory");
+        IssuerPublicKey chosen = null;
+        long chosenNotBefore = Long.MIN_VALUE;
+        for (JsonValue entry : directory.getJsonArray("token-keys")) {
+            JsonObject key = entry.asJsonObject();
+            long notBefore = key.getJsonNumber("not-before").longValueExact();
+            if (key.getInt("token-type") == 2 && notBefore <= now.getEpochSecond() && notBefore > chosenNotBefore) {
+                try {
+                    chosen = IssuerPublicKey.decode(JsonApi.fromBase64Url(key.getString("token-key")));
+                } catch (CryptoException e) {
+                    throw new ServerUnreachableException("the server's token-issuer key does not decode", e);
+                }
+                chosenNotBefore = notBefore;
+            }
+        }
+        if (chosen == null) {
+            throw new ServerUnreachableException("the server publishes no token-issuer key in use now");
+        }
+        return chosen;
+    }
+
+    /**
+     * Registers {@code setup.number()}. The certificate is checked against {@code pinnedCa} (number and key
+     * included) and the tokens are finalised, so what comes back is ready to use.
+     */
+    public RegisteredAccount register(VerificationToken token, AccountSetup setup, PinnedCaVerifier pinnedCa,
+                                      Instant now) throws TacitClientException {
+        JsonArrayBuilder tokenRequests = Json.createArrayBuilder();
+        for (PendingToken pending : setup.pendingTokens()) {
+            tokenRequests.add(JsonApi.base64Url(pending.request().encode()));
+        }
+        JsonObject answer = api.post("/v1/accounts", Json.createObjectBuilder()
+                .add("verificationToken", token.value())
+                .add("certificationRequest", JsonApi.base64Url(setup.certificationRequest().toBytes()))
+                .add("envelopeKey", JsonApi.base64Url(setup.signedEnvelopeKey().toBytes()))
+                .add("preKey", JsonApi.base64Url(setup.signedPreKey().toBytes()))
+                .add("groupPublicKey", JsonApi.base64Url(setup.group().groupPublicKey().toBytes()))
+                .add("tokenRequests", tokenRequests)
+                .build());
+        try {
+            IdentityCertificate certificate = IdentityCertificate.fromBytes(
+                    JsonApi.fromBase64Url(string(answer, "certificate")));
+            CertifiedIdentity identity = pinnedCa.verify(certificate, now);
+            if (!identity.phoneNumber().equals(setup.number())
+                    || !identity.identityKey().equals(setup.identity().publicKey())) {
+                throw new ServerUnreachableException("the server certified another number or key than requested");
+            }
+            List<JsonValue> responses = answer.getJsonArray("tokenResponses");
+            if (responses.size() > setup.pendingTokens().size()) {
+                throw new ServerUnreachableException("the server answered more token requests than were sent");
+            }
+            List<Token> tokens = new ArrayList<>(responses.size());
+            for (int i = 0; i < responses.size(); i++) {
+                TokenResponse response = TokenResponse.decode(
+                        JsonApi.fromBase64Url(((JsonString) responses.get(i)).getString()));
+                tokens.add(setup.pendingTokens().get(i).finalizeToken(response));
+            }
+            return new RegisteredAccount(identity, tokens, setup);
+        } catch (CryptoException | ClassCastException e) {
+            throw new ServerUnreachableException("the server's registration answer does not check out", e);
+        }
+    }
+
+    private static String string(JsonObject object, String name) throws ServerUnreachableException {
+        try {
+            return object.getString(name);
+        } catch (NullPointerException | ClassCastException e) {
+            throw new ServerUnreachableException("the server's answer lacks '" + name + "'", e);
+        }
+    }
+
+    private static Instant instant(JsonObject object, String name) throws ServerUnreachableException {
+        try {
+            return Instant.parse(string(object, name));
+        } catch (DateTimeParseException e) {
+            throw new ServerUnreachableException("the server's '" + name + "' is not an instant", e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.tacit.server.keys;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Rotation of the server's signing keys, one purpose at a time: exactly one key signs at any moment, what it
+ * signed stays acceptable until its verification period ends, and each successor is created a week before it
+ * takes over, so that every cluster member (each refreshes hourly) knows it before anything it signed
+ * arrives. Private parts are stored sealed under the key-encryption key.
+ */
+@ApplicationScoped
+public class RotatingKeys {
+
+    static final Duration SUCCESSOR_LEAD_TIME = Duration.ofDays(7);
+
+    @Inject
+    RotatingKeyStore store;
+
+    @Inject
+    SecretSealer sealer;
+
+    @Inject
+    Clock clock;
+
+    /** A newly generated key, before it is stored. {@code keyId} is 32 bytes; {@code privatePart} gets sealed. */
+    public record NewKey(byte[] keyId, byte[] publicPart, byte[] privatePart) {
+    }
+
+    /** How long a key of a purpose signs, and for how long from its first day what it signed is accepted. */
+    public record Lifetime(Duration signingPeriod, Duration verificationPeriod) {
+        public Lifetime {
+            if (signingPeriod.compareTo(SUCCESSOR_LEAD_TIME) <= 0 || verificationPeriod.compareTo(signingPeriod) < 0) {
+                throw new IllegalArgumentException("a key must sign for more than a week and verify at least as long");
+            }
+        }
+    }
+
+    /** The keys of one purpose at one moment: the one that signs and all whose signatures are accepted. */
+    public record Rotation(RotatingKeyRecord signing, List<RotatingKeyRecord> verifying) {
+    }
+
+    /**
+     * Makes sure a key of {@code purpose} signs now and its successor exists in time, generating keys with
+     * {@code generator} (given the moment the new key starts signing) as needed. Call in a transaction.
+     */
+    public Rotation refresh(String purpose, Lifetime lifetime, Function<Instant, NewKey> generator) {
+        Instant now = clock.instant();
+        store.lockForGeneration(purpose);
+        List<RotatingKeyRecord> keys = new ArrayList<>(store.verifyingAt(purpose, now));
+        Instant signingEnds = keys.stream().map(RotatingKeyRecord::signsUntil).max(Instant::compareTo).orElse(now);
+        if (!signingEnds.isAfter(now.plus(SUCCESSOR_LEAD_TIME))) {
+            Instant signsFrom = signingEnds.isAfter(now) ? signingEnds : now;
+            NewKey key = generator.apply(signsFrom);
+            RotatingKeyRecord record = new RotatingKeyRecord(purpose, key.keyId(), key.publicPart(),
+                    sealer.seal(sealedName(purpose, key.keyId()), key.privatePart()), now,
+                    signsFrom, signsFrom.plus(lifetime.signingPeriod()), signsFrom.plus(lifetime.verificationPeriod()));
+            store.add(record);
+            keys.add(record);
+        }
+        RotatingKeyRecord signing = keys.stream().filter(k -> k.signsAt(now)).reduce((earlier, later) -> later)
+                .orElseThrow(() -> new IllegalStateException("no " + purpose + " key signs now"));
+        return new Rotation(signing, List.copyOf(keys));
+    }
+
+    /** The private part of a stored key, unsealed. */
+    public byte[] openPrivatePart(RotatingKeyRecord key) {
+        return sealer.open(sealedName(key.purpose(), key.keyId()), key.sealedPrivatePart());
+    }
+
+    private static String sealedName(String purpose, byte[] keyId) {
+        return purpose + ":" + HexFormat.of().formatHex(keyId);
+    }
+}

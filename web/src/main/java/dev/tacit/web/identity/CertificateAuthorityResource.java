@@ -1,0 +1,49 @@
+package dev.tacit.web.identity;
+
+import java.util.Base64;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+
+import dev.tacit.crypto.identity.CaCertificate;
+import dev.tacit.server.identity.CertificateAuthorityKeys;
+
+/** The server's CA certificates, which clients pin to check identity certificates. Anonymous. */
+@Path("ca-certificates")
+@RequestScoped
+public class CertificateAuthorityResource {
+
+    static final String PKIX_CERT = "application/pkix-cert";
+    static final String PEM_CHAIN = "application/pem-certificate-chain";
+
+    private static final Base64.Encoder PEM_BASE64 = Base64.getMimeEncoder(64, "\n".getBytes());
+
+    @Inject
+    CertificateAuthorityKeys authority;
+
+    /** {@code GET /v1/ca-certificates}: every CA certificate that identity certificates may chain to, as PEM. */
+    @GET
+    @Produces(PEM_CHAIN)
+    public String all() {
+        return authority.published().stream()
+                .map(CertificateAuthorityResource::pem)
+                .collect(Collectors.joining());
+    }
+
+    /** {@code GET /v1/ca-certificates/current}: the CA that issues certificates now, DER-encoded. */
+    @GET
+    @Path("current")
+    @Produces(PKIX_CERT)
+    public byte[] current() {
+        return authority.issuing().certificate().toBytes();
+    }
+
+    private static String pem(CaCertificate certificate) {
+        return "-----BEGIN CERTIFICATE-----\n" + PEM_BASE64.encodeToString(certificate.toBytes())
+                + "\n-----END CERTIFICATE-----\n";
+    }
+}
