@@ -5,6 +5,10 @@ import java.util.Set;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
+import dev.tacit.web.accounts.AccountExceptionMappers;
+import dev.tacit.web.accounts.AccountResource;
+import dev.tacit.web.accounts.OwnAccountResource;
+import dev.tacit.web.auth.SignedRequestBody;
 import dev.tacit.web.identity.CertificateAuthorityResource;
 import dev.tacit.web.instance.ServerResource;
 import dev.tacit.web.problem.ConstraintViolationExceptionMapper;
@@ -24,6 +28,8 @@ public class TacitApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(ServerResource.class, CertificateAuthorityResource.class, VerificationResource.class,
+                AccountResource.class, OwnAccountResource.class, SignedRequestBody.class,
+                AccountExceptionMappers.InvalidAccountRequest.class, AccountExceptionMappers.VerificationAlreadyUsed.class,
                 WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class,
                 ConstraintViolationExceptionMapper.class, UnreadableBodyExceptionMapper.class,
                 VerificationProblemMappers.InvalidPhoneNumber.class, VerificationProblemMappers.WrongVerificationCode.class,

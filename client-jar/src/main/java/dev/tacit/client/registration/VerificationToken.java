@@ -17,7 +17,8 @@ public final class VerificationToken {
         this.expiresAt = Objects.requireNonNull(expiresAt);
     }
 
-    String value() {
+    /** The token itself, as the server issued it: a secret until it expires. */
+    public String value() {
         return value;
     }
 

@@ -1,0 +1,113 @@
+package dev.tacit.server.accounts;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A registered phone number with its published keys (all as their protocol encodings) and how many
+ * first-contact tokens it has ever been issued.
+ */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    /** The most first-contact tokens a number is ever issued at registration. */
+    public static final int REGISTRATION_TOKENS = 5;
+
+    @Id
+    @Column(name = "number")
+    private String number;
+
+    @Column(name = "identity_key", nullable = false)
+    private byte[] identityKey;
+
+    @Column(name = "certificate", nullable = false)
+    private byte[] certificate;
+
+    @Column(name = "envelope_key", nullable = false)
+    private byte[] envelopeKey;
+
+    @Column(name = "pre_key", nullable = false)
+    private byte[] preKey;
+
+    @Column(name = "group_public_key", nullable = false)
+    private byte[] groupPublicKey;
+
+    @Column(name = "tokens_issued", nullable = false)
+    private short tokensIssued;
+
+    @Column(name = "registered_at", nullable = false, updatable = false)
+    private Instant registeredAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Account() {
+        // for JPA
+    }
+
+    public String number() {
+        return number;
+    }
+
+    public byte[] identityKey() {
+        return identityKey.clone();
+    }
+
+    public byte[] certificate() {
+        return certificate.clone();
+    }
+
+    public byte[] groupPublicKey() {
+        return groupPublicKey.clone();
+    }
+
+    public int tokensIssued() {
+        return tokensIssued;
+    }
+
+    /** How many registration tokens this number may still be issued. */
+    int tokensRemaining() {
+        return REGISTRATION_TOKENS - tokensIssued;
+    }
+
+    /** Installs a (new) device's keys and certificate; a re-registration keeps the token count. */
+    void installKeys(byte[] identityKey, byte[] certificate, byte[] envelopeKey, byte[] preKey, byte[] groupPublicKey,
+                     Instant now) {
+        this.identityKey = identityKey.clone();
+        this.certificate = certificate.clone();
+        this.envelopeKey = envelopeKey.clone();
+        this.preKey = preKey.clone();
+        this.groupPublicKey = groupPublicKey.clone();
+        this.updatedAt = now;
+    }
+
+    void replacePreKey(byte[] preKey, Instant now) {
+        this.preKey = preKey.clone();
+        this.updatedAt = now;
+    }
+
+    void replaceGroupPublicKey(byte[] groupPublicKey, Instant now) {
+        this.groupPublicKey = groupPublicKey.clone();
+        this.updatedAt = now;
+    }
+
+    public byte[] preKey() {
+        return preKey.clone();
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+
+    void recordTokensIssued(int count) {
+        if (count < 0 || count > tokensRemaining()) {
+            throw new IllegalArgumentException("cannot issue " + count + " more tokens to " + number);
+        }
+        tokensIssued += (short) count;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.tacit.server.accounts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import dev.tacit.crypto.CryptoException;
+import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.VerificationFailedException;
+import dev.tacit.crypto.group.GroupPublicKey;
+import dev.tacit.crypto.identity.CertificationRequest;
+import dev.tacit.crypto.identity.IdentityCertificate;
+import dev.tacit.crypto.identity.IdentityPublicKey;
+import dev.tacit.crypto.identity.KeyPurpose;
+import dev.tacit.crypto.identity.PhoneNumber;
+import dev.tacit.crypto.identity.SignedPreKey;
+import dev.tacit.crypto.token.IssuerKeyPair;
+import dev.tacit.crypto.token.TokenRequest;
+import dev.tacit.crypto.token.TokenResponse;
+import dev.tacit.server.identity.CertificateAuthorityKeys;
+import dev.tacit.server.tokens.TokenIssuerKeys;
+import dev.tacit.server.verification.PhoneVerificationService;
+import dev.tacit.server.verification.VerifiedPhoneNumber;
+
+/**
+ * Account creation (docs/protocol.md §4.5): one transaction that checks every part of the request before
+ * writing anything, then stores the account and issues its certificate and, once per number ever, its five
+ * first-contact tokens.
+ */
+@Stateless
+public class AccountService {
+
+    private static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofHours(1);
+
+    @Inject
+    PhoneVerificationService verification;
+
+    @Inject
+    CertificateAuthorityKeys certificateAuthority;
+
+    @Inject
+    TokenIssuerKeys tokenIssuer;
+
+    @Inject
+    AccountStore accounts;
+
+    @Inject
+    Clock clock;
+
+    public RegistrationResult register(Registration registration) {
+        VerifiedPhoneNumber verified = verification.checkToken(registration.verificationToken());
+        PhoneNumber number = verified.number().asProtocolNumber();
+        CheckedKeys keys = check(registration, number);
+        IssuerKeyPair issuerKey = tokenIssuer.signingKey();
+        List<TokenRequest> tokenRequests = decodeTokenRequests(registration.tokenRequests(), issuerKey);
+
+        if (!accounts.markVerificationUsed(verified.nonce().bytes(), verified.expiresAt())) {
+            throw new VerificationAlreadyUsedException();
+        }
+        Instant now = clock.instant();
+        IdentityCertificate certificate = issueCertificate(keys.request(), number, now);
+        AccountStore.LockedAccount locked = accounts.lockOrCreate(number.e164(), keys.request().identityKey().toBytes(),
+                certificate.toBytes(), keys.envelopeKey().toBytes(), keys.preKey().toBytes(),
+                keys.groupPublicKey().toBytes(), now);
+        Account account = locked.account();
+        account.installKeys(keys.request().identityKey().toBytes(), certificate.toBytes(), keys.envelopeKey().toBytes(),
+                keys.preKey().toBytes(), keys.groupPublicKey().toBytes(), now);
+
+        int granted = Math.min(account.tokensRemaining(), tokenRequests.size());
+        List<TokenResponse> responses = new ArrayList<>(granted);
+        for (TokenRequest request : tokenRequests.subList(0, granted)) {
+            responses.add(blindSign(issuerKey, request));
+        }
+        account.recordTokensIssued(granted);
+        return new RegistrationResult(certificate, responses, locked.created());
+    }
+
+    /** The identity key of the account {@code number}, if it is registered. */
+    public Optional<IdentityPublicKey> identityKey(String number) {
+        return accounts.find(number).map(account -> {
+            try {
+                return IdentityPublicKey.fromBytes(account.identityKey());
+            } catch (MalformedEncodingException e) {
+                throw new IllegalStateException("a stored identity key does not decode", e);
+            }
+        });
+    }
+
+    /** The account's own view of itself. */
+    public Account ownAccount(String number) {
+        return accounts.find(number).orElseThrow(() -> new IllegalStateException("no account " + number));
+    }
+
+    /** Replaces the account's ratchet pre-key (§3.3), which must be signed by its identity key. */
+    public void replacePreKey(String number, byte[] encoded) {
+        Account account = accounts.lock(number);
+        SignedPreKey preKey = signedKey("preKey", encoded, identityKeyOf(account), KeyPurpose.RATCHET_PRE_KEY);
+        account.replacePreKey(preKey.toBytes(), clock.instant());
+    }
+
+    /** Replaces the account's BBS group public key (§2.2); contacts' old member credentials stop working. */
+    public void replaceGroupPublicKey(String number, byte[] encoded) {
+        Account account = accounts.lock(number);
+        account.replaceGroupPublicKey(groupPublicKey(encoded).toBytes(), clock.instant());
+    }
+
+    private static IdentityPublicKey identityKeyOf(Account account) {
+        try {
+            return IdentityPublicKey.fromBytes(account.identityKey());
+        } catch (MalformedEncodingException e) {
+            throw new IllegalStateException("a stored identity key does not decode", e);
+        }
+    }
+
+    /** Decodes and checks the certificate request and the keys it vouches for. */
+    private static CheckedKeys check(Registration registration, PhoneNumber number) {
+        CertificationRequest request;
+        try {
+            request = CertificationRequest.fromBytes(registration.certificationRequest());
+        } catch (CryptoException e) {
+            throw new InvalidAccountRequestException("certificationRequest", e.getMessage());
+        }
+        if (!request.requestedNumber().equals(number)) {
+            throw new InvalidAccountRequestException("certificationRequest",
+                    "the request names another number than the verified one");
+        }
+        SignedPreKey envelopeKey = signedKey("envelopeKey", registration.envelopeKey(), request.identityKey(),
+                KeyPurpose.ENVELOPE_KEY);
+        SignedPreKey preKey = signedKey("preKey", registration.preKey(), request.identityKey(), KeyPurpose.RATCHET_PRE_KEY);
+        return new CheckedKeys(request, envelopeKey, preKey, groupPublicKey(registration.groupPublicKey()));
+    }
+
+    private static GroupPublicKey groupPublicKey(byte[] encoded) {
+        try {
+            return GroupPublicKey.fromBytes(encoded);
+        } catch (MalformedEncodingException e) {
+            throw new InvalidAccountRequestException("groupPublicKey", e.getMessage());
+        }
+    }
+
+    private static SignedPreKey signedKey(String field, byte[] encoded, IdentityPublicKey owner, KeyPurpose purpose) {
+        try {
+            SignedPreKey key = SignedPreKey.fromBytes(encoded);
+            key.verify(owner, purpose);
+            return key;
+        } catch (MalformedEncodingException | VerificationFailedException e) {
+            throw new InvalidAccountRequestException(field, e.getMessage());
+        }
+    }
+
+    private static List<TokenRequest> decodeTokenRequests(List<byte[]> encoded, IssuerKeyPair issuerKey) {
+        if (encoded.size() != Account.REGISTRATION_TOKENS) {
+            throw new InvalidAccountRequestException("tokenRequests",
+                    "exactly " + Account.REGISTRATION_TOKENS + " token requests are required");
+        }
+        List<TokenRequest> requests = new ArrayList<>(encoded.size());
+        for (byte[] bytes : encoded) {
+            try {
+                TokenRequest request = TokenRequest.decode(bytes);
+                if (request.truncatedKeyId() != issuerKey.publicKey().keyId().truncated()) {
+                    throw new InvalidAccountRequestException("tokenRequests",
+                            "a token request is for another issuer key than the one that signs now");
+                }
+                requests.add(request);
+            } catch (MalformedEncodingException e) {
+                throw new InvalidAccountRequestException("tokenRequests", e.getMessage());
+            }
+        }
+        return requests;
+    }
+
+    private IdentityCertificate issueCertificate(CertificationRequest request, PhoneNumber number, Instant now) {
+        try {
+            // Valid from an hour back, so a client whose clock is a little behind accepts it at once.
+            return certificateAuthority.issuing().issue(request, number, now.minus(CLOCK_SKEW_ALLOWANCE),
+                    now.plus(certificateAuthority.certificateValidity()));
+        } catch (CryptoException e) {
+            throw new InvalidAccountRequestException("certificationRequest", e.getMessage());
+        }
+    }
+
+    private static TokenResponse blindSign(IssuerKeyPair key, TokenRequest request) {
+        try {
+            return key.blindSign(request);
+        } catch (CryptoException e) {
+            throw new InvalidAccountRequestException("tokenRequests", e.getMessage());
+        }
+    }
+
+    private record CheckedKeys(CertificationRequest request, SignedPreKey envelopeKey, SignedPreKey preKey,
+                               GroupPublicKey groupPublicKey) {
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tacit.server.accounts;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+/** Storage of accounts and of used verification tokens. Runs in the caller's transaction. */
+@ApplicationScoped
+public class AccountStore {
+
+    @PersistenceContext(unitName = "tacit")
+    EntityManager entityManager;
+
+    /**
+     * Records a verification token's nonce as used.
+     *
+     * @return false if it was used before (or concurrently, by a transaction that committed)
+     */
+    public boolean markVerificationUsed(byte[] nonce, Instant expiresAt) {
+        return entityManager.createNativeQuery("""
+                        INSERT INTO {h-schema}used_verification (nonce, expires_at)
+                        VALUES (?1, ?2)
+                        ON CONFLICT (nonce) DO NOTHING""")
+                .setParameter(1, nonce)
+                .setParameter(2, expiresAt)
+                .executeUpdate() == 1;
+    }
+
+    public Optional<Account> find(String number) {
+        return Optional.ofNullable(entityManager.find(Account.class, number));
+    }
+
+    /** The account {@code number}, locked until the transaction ends; it must exist. */
+    public Account lock(String number) {
+        Account account = entityManager.find(Account.class, number, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new IllegalStateException("no account " + number);
+        }
+        return account;
+    }
+
+    /** An account locked for the rest of the transaction, and whether this transaction created it. */
+    public record LockedAccount(Account account, boolean created) {
+    }
+
+    /**
+     * The account of {@code number}, locked until the transaction ends, created with the given keys if it
+     * does not exist. Concurrent registrations of one number therefore run one after the other.
+     */
+    public LockedAccount lockOrCreate(String number, byte[] identityKey, byte[] certificate, byte[] envelopeKey,
+                                byte[] preKey, byte[] groupPublicKey, Instant now) {
+        int inserted = entityManager.createNativeQuery("""
+                        INSERT INTO {h-schema}account (number, identity_key, certificate, envelope_key, pre_key,
+                                                       group_public_key, tokens_issued, registered_at, updated_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?7)
+                        ON CONFLICT (number) DO NOTHING""")
+                .setParameter(1, number)
+                .setParameter(2, identityKey)
+                .setParameter(3, certificate)
+                .setParameter(4, envelopeKey)
+                .setParameter(5, preKey)
+                .setParameter(6, groupPublicKey)
+                .setParameter(7, now)
+                .executeUpdate();
+        return new LockedAccount(entityManager.find(Account.class, number, LockModeType.PESSIMISTIC_WRITE), inserted == 1);
+    }
+}

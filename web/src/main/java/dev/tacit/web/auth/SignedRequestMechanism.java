@@ -1,0 +1,134 @@
+package dev.tacit.web.auth;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Collections;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+
+import dev.tacit.crypto.CryptoException;
+import dev.tacit.http.signature.AccountRequestKeys;
+import dev.tacit.http.signature.HttpFields;
+import dev.tacit.http.signature.HttpRequestParts;
+import dev.tacit.http.signature.RequestVerifier;
+import dev.tacit.http.signature.VerifiedRequest;
+import dev.tacit.server.accounts.AccountService;
+import dev.tacit.server.auth.RequestNonces;
+import dev.tacit.web.problem.Problem;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Authenticates account-scoped requests (those under a security constraint, {@code /v1/account/*}) by their
+ * RFC 9421 signature (docs/protocol.md §5): the caller becomes the account whose identity key signed.
+ * Anything else, from a missing header to a replayed nonce, is the same 401 problem, and
+ * the request goes no further. Other requests pass untouched.
+ */
+@ApplicationScoped
+public class SignedRequestMechanism implements HttpAuthenticationMechanism {
+
+    /** Request bodies of account-scoped calls are small JSON documents. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    RequestNonces nonces;
+
+    @Inject
+    Clock clock;
+
+    /** Scheme and authority clients use to reach this server (what they sign as @authority). */
+    @Inject
+    @ConfigProperty(name = "tacit.public-origin", defaultValue = "http://localhost:8080")
+    String publicOrigin;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        try {
+            byte[] body = readBody(request);
+            SignedRequestBody.keep(request, body);
+            RequestVerifier verifier = new RequestVerifier(
+                    keyId -> accounts.identityKey(keyId).map(AccountRequestKeys::verificationKey),
+                    clock, RequestVerifier.DEFAULT_FRESHNESS_WINDOW);
+            VerifiedRequest verified = verifier.verify(HttpRequestParts.of(request.getMethod(), targetUri(request),
+                    headers(request), body));
+            if (!nonces.firstUse(verified.keyId(), verified.nonce(), verified.created(), verified.acceptedUntil())) {
+                return unauthorized(response, context, "This signature was used before.");
+            }
+            return context.notifyContainerAboutLogin(new CredentialValidationResult(verified.keyId()));
+        } catch (CryptoException | IllegalArgumentException e) {
+            return unauthorized(response, context, e.getMessage());
+        } catch (BodyTooLargeException e) {
+            return unauthorized(response, context, "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+        } catch (IOException e) {
+            return unauthorized(response, context, "The request body could not be read.");
+        }
+    }
+
+    private URI targetUri(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return URI.create(publicOrigin + request.getRequestURI() + (query == null ? "" : "?" + query));
+    }
+
+    private static HttpFields headers(HttpServletRequest request) {
+        HttpFields.Builder fields = HttpFields.builder();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            for (String value : Collections.list(request.getHeaders(name))) {
+                fields.add(name, value);
+            }
+        }
+        return fields.build();
+    }
+
+    private static byte[] readBody(HttpServletRequest request) throws IOException, BodyTooLargeException {
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new BodyTooLargeException();
+            }
+            return body;
+        }
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context,
+                                                     String detail) {
+        Problem problem = Problem.ofType("unauthenticated", "Unauthenticated", Response.Status.UNAUTHORIZED,
+                "The request is not signed by a registered account as §5 requires: " + detail);
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.getOutputStream().write(JSON.toJson(problem).getBytes(StandardCharsets.UTF_8)); // JSON is UTF-8
+            response.flushBuffer(); // committed: the container cannot swap in its HTML error page
+        } catch (IOException e) {
+            // the client has gone; nothing to tell it
+        }
+        // SEND_CONTINUE: the response is complete as written; SEND_FAILURE would let the container replace
+        // the problem document with its own HTML error page.
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    private static final class BodyTooLargeException extends Exception {
+        private static final long serialVersionUID = 1L;
+    }
+}
