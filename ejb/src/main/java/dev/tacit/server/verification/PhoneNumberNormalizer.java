@@ -7,7 +7,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 
 /**
- * Turns what a client sends into a valid {@link PhoneNumber}, with Google's libphonenumber. Input must be in
+ * Turns what a client sends into a valid {@link NormalizedPhoneNumber}, with Google's libphonenumber. Input must be in
  * international format, starting with {@code +}; spaces, dashes, dots and parentheses are allowed
  * ({@code +1 (415) 555-0100}). No region is assumed: a server serving the world cannot guess one. Numbers
  * that libphonenumber does not consider valid (wrong length, unassigned ranges) are refused.
@@ -21,7 +21,7 @@ public class PhoneNumberNormalizer {
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 
     /** @throws InvalidPhoneNumberException unless the input is a valid number in international format */
-    public PhoneNumber normalize(String input) {
+    public NormalizedPhoneNumber normalize(String input) {
         if (input == null || input.length() > MAX_INPUT_LENGTH || !input.strip().startsWith("+")) {
             throw new InvalidPhoneNumberException("a phone number in international format, starting with +, is required");
         }
@@ -34,6 +34,6 @@ public class PhoneNumberNormalizer {
         if (parsed.hasExtension() || !util.isValidNumber(parsed)) {
             throw new InvalidPhoneNumberException("the phone number is not a valid number");
         }
-        return new PhoneNumber(parsed.getCountryCode(), util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
+        return new NormalizedPhoneNumber(parsed.getCountryCode(), util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
     }
 }

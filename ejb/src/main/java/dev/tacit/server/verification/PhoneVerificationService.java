@@ -46,7 +46,7 @@ public class PhoneVerificationService {
      * @throws dev.tacit.server.sms.SmsDeliveryException if the SMS provider fails
      */
     public void requestCode(String number) {
-        PhoneNumber phone = normalizer.normalize(number);
+        NormalizedPhoneNumber phone = normalizer.normalize(number);
         Instant now = clock.instant();
         limits.countSend(phone, now);
         VerificationCode code = keys.codes().codeFor(phone, TimeWindow.containing(now, settings.window()));
@@ -62,7 +62,7 @@ public class PhoneVerificationService {
      * @throws WrongVerificationCodeException if the code is wrong or older than the previous window
      */
     public IssuedVerificationToken confirm(String number, String code) {
-        PhoneNumber phone = normalizer.normalize(number);
+        NormalizedPhoneNumber phone = normalizer.normalize(number);
         VerificationCode claimed = VerificationCode.of(code);
         Instant now = clock.instant();
         limits.reserveAttempt(phone, now);

@@ -23,7 +23,7 @@ final class VerificationCodes {
         this.secret = secret.clone();
     }
 
-    VerificationCode codeFor(PhoneNumber number, TimeWindow window) {
+    VerificationCode codeFor(NormalizedPhoneNumber number, TimeWindow window) {
         byte[] numberKey = numberKey(number);
         try {
             return VerificationCode.of(Hotp.generate(Hotp.Algorithm.HMAC_SHA256, numberKey, window.counter(),
@@ -34,13 +34,13 @@ final class VerificationCodes {
     }
 
     /** Whether {@code code} is the number's code in {@code window} or the window before; constant time. */
-    boolean accepts(PhoneNumber number, VerificationCode code, TimeWindow window) {
+    boolean accepts(NormalizedPhoneNumber number, VerificationCode code, TimeWindow window) {
         boolean current = codeFor(number, window).matches(code);
         boolean previous = codeFor(number, window.previous()).matches(code);
         return current | previous; // both computed and compared, whichever matches
     }
 
-    private byte[] numberKey(PhoneNumber number) {
+    private byte[] numberKey(NormalizedPhoneNumber number) {
         byte[] e164 = number.e164().getBytes(StandardCharsets.US_ASCII);
         byte[] message = Arrays.copyOf(LABEL, LABEL.length + e164.length);
         System.arraycopy(e164, 0, message, LABEL.length, e164.length);

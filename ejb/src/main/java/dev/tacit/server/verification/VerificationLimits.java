@@ -12,7 +12,7 @@ import org.infinispan.Cache;
 /**
  * The abuse limits around phone verification, counted in fixed windows in the bounded caches of WildFly's
  * Infinispan container {@code tacit} (configure-tacit.cli): sends per number and per
- * {@linkplain PhoneNumber#sendPrefix() prefix} per send period, and wrong codes per number per code window.
+ * {@linkplain NormalizedPhoneNumber#sendPrefix() prefix} per send period, and wrong codes per number per code window.
  * The verification itself stays stateless: these counters only refuse, they never decide a code is right.
  * A cache at its size bound evicts counters early, so the bounds must suit the expected traffic.
  */
@@ -38,7 +38,7 @@ public class VerificationLimits {
     }
 
     /** Counts a send to {@code number}; @throws RateLimitedException if its number or prefix limit is spent */
-    public void countSend(PhoneNumber number, Instant now) {
+    public void countSend(NormalizedPhoneNumber number, Instant now) {
         TimeWindow period = TimeWindow.containing(now, settings.sendPeriod());
         if (sends.increment("number:" + number.e164(), period, now) > settings.sendsPerNumber()) {
             throw new RateLimitedException("too many codes were sent to this number", period.remainingAfter(now));
@@ -53,7 +53,7 @@ public class VerificationLimits {
      * Reserves one wrong-code attempt for {@code number} before its code is checked, so that parallel guesses
      * cannot overrun the limit. @throws RateLimitedException if the number's wrong codes are spent
      */
-    public void reserveAttempt(PhoneNumber number, Instant now) {
+    public void reserveAttempt(NormalizedPhoneNumber number, Instant now) {
         TimeWindow window = TimeWindow.containing(now, settings.window());
         if (failures.increment(number.e164(), window, now) > settings.wrongCodesPerNumber()) {
             throw new RateLimitedException("too many wrong codes for this number", window.remainingAfter(now));
@@ -61,7 +61,7 @@ public class VerificationLimits {
     }
 
     /** Gives back the attempt reserved for a code that turned out right: only wrong codes count. */
-    public void releaseAttempt(PhoneNumber number, Instant now) {
+    public void releaseAttempt(NormalizedPhoneNumber number, Instant now) {
         failures.decrement(number.e164(), TimeWindow.containing(now, settings.window()), now);
     }
 }

@@ -35,7 +35,7 @@ final class VerificationTokenCodec {
         this.random = random;
     }
 
-    IssuedVerificationToken issue(PhoneNumber number, Instant expiresAt) {
+    IssuedVerificationToken issue(NormalizedPhoneNumber number, Instant expiresAt) {
         byte[] e164 = number.e164().getBytes(StandardCharsets.US_ASCII);
         byte[] payload = ByteBuffer.allocate(HEADER_LENGTH + e164.length)
                 .put(VERSION)
@@ -74,7 +74,7 @@ final class VerificationTokenCodec {
         Instant expiresAt = Instant.ofEpochSecond(reader.getLong());
         byte[] e164 = new byte[reader.remaining()];
         reader.get(e164);
-        PhoneNumber number = normalizer.normalize(new String(e164, StandardCharsets.US_ASCII));
+        NormalizedPhoneNumber number = normalizer.normalize(new String(e164, StandardCharsets.US_ASCII));
         if (!now.isBefore(expiresAt)) {
             throw new ExpiredVerificationTokenException();
         }

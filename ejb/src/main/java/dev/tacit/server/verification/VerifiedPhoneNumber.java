@@ -8,7 +8,7 @@ import java.util.Objects;
  * valid until {@code expiresAt}. The token is stateless: the consumer must record {@code nonce} and refuse
  * it a second time.
  */
-public record VerifiedPhoneNumber(PhoneNumber number, VerificationNonce nonce, Instant expiresAt) {
+public record VerifiedPhoneNumber(NormalizedPhoneNumber number, VerificationNonce nonce, Instant expiresAt) {
 
     public VerifiedPhoneNumber {
         Objects.requireNonNull(number, "number");

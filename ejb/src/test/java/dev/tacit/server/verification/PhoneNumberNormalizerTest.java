@@ -33,7 +33,7 @@ class PhoneNumberNormalizerTest {
 
     @Test
     void exposesCountryCallingCodeAndNationalNumber() {
-        PhoneNumber number = normalizer.normalize("+44 7911 123456");
+        NormalizedPhoneNumber number = normalizer.normalize("+44 7911 123456");
 
         assertEquals(44, number.countryCallingCode());
         assertEquals("7911123456", number.nationalSignificantNumber());

@@ -19,8 +19,8 @@ class VerificationCodesTest {
     private static final Duration WINDOW = Duration.ofMinutes(10);
 
     private final PhoneNumberNormalizer normalizer = new PhoneNumberNormalizer();
-    private final PhoneNumber alice = normalizer.normalize("+14155550100");
-    private final PhoneNumber bob = normalizer.normalize("+14155550101");
+    private final NormalizedPhoneNumber alice = normalizer.normalize("+14155550100");
+    private final NormalizedPhoneNumber bob = normalizer.normalize("+14155550101");
     private final TimeWindow window = TimeWindow.containing(Instant.parse("2026-11-25T09:00:00Z"), WINDOW);
 
     @Test

@@ -22,7 +22,7 @@ class VerificationTokenCodecTest {
     private static final Instant EXPIRY = NOW.plusSeconds(900);
 
     private final PhoneNumberNormalizer normalizer = new PhoneNumberNormalizer();
-    private final PhoneNumber number = normalizer.normalize("+14155550100");
+    private final NormalizedPhoneNumber number = normalizer.normalize("+14155550100");
     private final VerificationTokenCodec codec = codec(filled(32, 1));
 
     @Test

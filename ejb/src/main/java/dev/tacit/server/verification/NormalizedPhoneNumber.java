@@ -1,41 +1,40 @@
 package dev.tacit.server.verification;
 
-import java.util.regex.Pattern;
-
 import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.identity.PhoneNumber;
 
 /**
- * A valid phone number in E.164 form ({@code +} and up to 15 digits), as produced by
- * {@link PhoneNumberNormalizer}. Two numbers are equal exactly when their E.164 forms are.
+ * A phone number libphonenumber has validated and put in E.164 form ({@link PhoneNumberNormalizer}), with
+ * what verification needs beyond the protocol's {@link PhoneNumber}: its country calling code and the prefix
+ * it shares send limits with. Two numbers are equal exactly when their E.164 forms are.
  */
-public final class PhoneNumber {
+public final class NormalizedPhoneNumber {
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     private static final int PREFIX_DIGITS = 3;
 
-    private final String e164;
+    private final PhoneNumber number;
     private final int countryCallingCode;
 
-    PhoneNumber(int countryCallingCode, String e164) {
-        if (!E164.matcher(e164).matches() || !e164.startsWith("+" + countryCallingCode)) {
-            throw new IllegalArgumentException("not an E.164 number of country calling code " + countryCallingCode);
+    NormalizedPhoneNumber(int countryCallingCode, String e164) {
+        try {
+            this.number = PhoneNumber.of(e164);
+        } catch (MalformedEncodingException e) {
+            throw new IllegalArgumentException("not an E.164 number", e);
+        }
+        if (!e164.startsWith("+" + countryCallingCode)) {
+            throw new IllegalArgumentException("not a number of country calling code " + countryCallingCode);
         }
         this.countryCallingCode = countryCallingCode;
-        this.e164 = e164;
     }
 
     /** The number in E.164 form, e.g. {@code +14155550100}. */
     public String e164() {
-        return e164;
+        return number.e164();
     }
 
     /** The same number as the protocol library's type, for certificates and wire messages. */
-    public dev.tacit.crypto.identity.PhoneNumber asProtocolNumber() {
-        try {
-            return dev.tacit.crypto.identity.PhoneNumber.of(e164);
-        } catch (MalformedEncodingException e) {
-            throw new IllegalStateException("a validated E.164 number has the protocol's shape", e);
-        }
+    public PhoneNumber asProtocolNumber() {
+        return number;
     }
 
     /** The country calling code, e.g. {@code 1} or {@code 44}. */
@@ -45,7 +44,7 @@ public final class PhoneNumber {
 
     /** The digits after the country calling code. */
     public String nationalSignificantNumber() {
-        return e164.substring(1 + Integer.toString(countryCallingCode).length());
+        return e164().substring(1 + Integer.toString(countryCallingCode).length());
     }
 
     /**
@@ -60,16 +59,16 @@ public final class PhoneNumber {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PhoneNumber number && number.e164.equals(e164);
+        return other instanceof NormalizedPhoneNumber normalized && normalized.number.equals(number);
     }
 
     @Override
     public int hashCode() {
-        return e164.hashCode();
+        return number.hashCode();
     }
 
     @Override
     public String toString() {
-        return e164;
+        return e164();
     }
 }
