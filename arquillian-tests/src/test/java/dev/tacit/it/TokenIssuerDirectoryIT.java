@@ -64,6 +64,16 @@ class TokenIssuerDirectoryIT {
     }
 
     @Test
+    void theDirectoryCannotBeWritten() {
+        HttpResponse<String> response = TacitHttp.send(java.net.http.HttpRequest.newBuilder(
+                TacitHttp.WELL_KNOWN.resolve("private-token-issuer-directory"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertEquals(405, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
     void privateKeysAreStoredOnlySealed() throws Exception {
         try (Connection connection = TestDatabase.connect();
              Statement statement = connection.createStatement();

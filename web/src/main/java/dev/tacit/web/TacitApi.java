@@ -19,8 +19,8 @@ import dev.tacit.web.verification.VerificationProblemMappers;
 import dev.tacit.web.verification.VerificationResource;
 
 /**
- * The HTTP API, version 1, at {@code /v1}. Its resources and providers are listed here rather than found by
- * scanning, because the module also serves {@link WellKnownApi} and each resource belongs to one of them.
+ * The HTTP API, version 1, at {@code /v1}. Its resources and providers are listed here, so what the API
+ * serves is visible in one place.
  */
 @ApplicationPath("/v1")
 public class TacitApi extends Application {

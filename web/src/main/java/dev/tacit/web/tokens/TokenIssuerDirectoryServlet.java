@@ -1,0 +1,90 @@
+package dev.tacit.web.tokens;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+
+import dev.tacit.crypto.token.TokenFormat;
+import dev.tacit.server.tokens.TokenIssuerKeys;
+import dev.tacit.web.problem.Problem;
+
+/**
+ * {@code GET /.well-known/private-token-issuer-directory}: the token-issuer keys in the Privacy Pass issuer
+ * directory format of RFC 9578 §4 (docs/protocol.md §4.3). Anonymous. A servlet rather than a JAX-RS
+ * resource: the well-known path lies outside the versioned API at {@code /v1}, which stays the one JAX-RS
+ * application (and the one the OpenAPI document describes).
+ */
+@WebServlet(TokenIssuerDirectoryServlet.PATH)
+public class TokenIssuerDirectoryServlet extends HttpServlet {
+
+    static final String PATH = "/.well-known/private-token-issuer-directory";
+    static final String MEDIA_TYPE = "application/private-token-issuer-directory";
+    /** Tokens are issued only at account creation. */
+    static final String ISSUER_REQUEST_URI = "/v1/accounts";
+
+    private static final long serialVersionUID = 1L;
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Inject
+    transient TokenIssuerKeys keys;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<TokenKey> tokenKeys = keys.published().stream()
+                .map(key -> new TokenKey(TokenFormat.TOKEN_TYPE,
+                        Base64.getUrlEncoder().encodeToString(key.publicKey().encode()),
+                        key.signsFrom().getEpochSecond()))
+                .toList();
+        write(response, HttpServletResponse.SC_OK, MEDIA_TYPE,
+                JSON.toJson(new IssuerDirectory(ISSUER_REQUEST_URI, tokenKeys)));
+    }
+
+    /** Any method but GET and HEAD: 405 with problem details, like the JAX-RS API. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        String method = request.getMethod();
+        if ("GET".equals(method) || "HEAD".equals(method)) {
+            super.service(request, response);
+            return;
+        }
+        response.setHeader("Allow", "GET, HEAD");
+        write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, Problem.MEDIA_TYPE, JSON.toJson(Problem.ofStatus(
+                Response.Status.METHOD_NOT_ALLOWED, "This resource does not support the request's method.")));
+    }
+
+    private static void write(HttpServletResponse response, int status, String mediaType, String json)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(mediaType);
+        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The directory document of RFC 9578 §4. */
+    public record IssuerDirectory(
+            @JsonbProperty("issuer-request-uri") String issuerRequestUri,
+            @JsonbProperty("token-keys") List<TokenKey> tokenKeys) {
+    }
+
+    /**
+     * One key: its token type, its SubjectPublicKeyInfo in base64url with padding, and from when (epoch
+     * seconds) clients should use it; clients use the key with the latest {@code not-before} not in the future.
+     */
+    public record TokenKey(
+            @JsonbProperty("token-type") int tokenType,
+            @JsonbProperty("token-key") String tokenKey,
+            @JsonbProperty("not-before") long notBefore) {
+    }
+}
