@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,9 +57,9 @@ public class RotatingKeys {
         Instant now = clock.instant();
         store.lockForGeneration(purpose);
         List<RotatingKeyRecord> keys = new ArrayList<>(store.verifyingAt(purpose, now));
-        Instant signingEnds = keys.stream().map(RotatingKeyRecord::signsUntil).max(Instant::compareTo).orElse(now);
-        if (!signingEnds.isAfter(now.plus(SUCCESSOR_LEAD_TIME))) {
-            Instant signsFrom = signingEnds.isAfter(now) ? signingEnds : now;
+        Optional<Instant> successorStart = successorStart(keys, now);
+        if (successorStart.isPresent()) {
+            Instant signsFrom = successorStart.get();
             NewKey key = generator.apply(signsFrom);
             RotatingKeyRecord record = new RotatingKeyRecord(purpose, key.keyId(), key.publicPart(),
                     sealer.seal(sealedName(purpose, key.keyId()), key.privatePart()), now,
@@ -66,9 +67,26 @@ public class RotatingKeys {
             store.add(record);
             keys.add(record);
         }
-        RotatingKeyRecord signing = keys.stream().filter(k -> k.signsAt(now)).reduce((earlier, later) -> later)
+        RotatingKeyRecord signing = signingAt(keys, now)
                 .orElseThrow(() -> new IllegalStateException("no " + purpose + " key signs now"));
         return new Rotation(signing, List.copyOf(keys));
+    }
+
+    /**
+     * When a new key must start signing, if one must be created at {@code now}: immediately when no key signs
+     * any more, at the end of the last signing period when that end is less than a week away, else never.
+     */
+    static Optional<Instant> successorStart(List<RotatingKeyRecord> keys, Instant now) {
+        Instant signingEnds = keys.stream().map(RotatingKeyRecord::signsUntil).max(Instant::compareTo).orElse(now);
+        if (signingEnds.isAfter(now.plus(SUCCESSOR_LEAD_TIME))) {
+            return Optional.empty();
+        }
+        return Optional.of(signingEnds.isAfter(now) ? signingEnds : now);
+    }
+
+    /** The key that signs at {@code now}: the newest whose signing period contains it. */
+    static Optional<RotatingKeyRecord> signingAt(List<RotatingKeyRecord> keysOldestFirst, Instant now) {
+        return keysOldestFirst.stream().filter(key -> key.signsAt(now)).reduce((earlier, later) -> later);
     }
 
     /** The private part of a stored key, unsealed. */
