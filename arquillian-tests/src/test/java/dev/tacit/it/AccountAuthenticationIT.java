@@ -82,6 +82,20 @@ class AccountAuthenticationIT {
     }
 
     @Test
+    void anUnregisteredNumberAndAForgedSignatureGetTheSameAnswer() throws Exception {
+        RegisteredAccount account = TestAccounts.register("+13055550165");
+        URI target = TacitHttp.API.resolve("account");
+        IdentityKeyPair stranger = IdentityKeyPair.generate(RANDOM);
+
+        HttpResponse<String> forged = get(target, account.identity().phoneNumber(), stranger);
+        HttpResponse<String> unregistered = get(target, dev.tacit.crypto.identity.PhoneNumber.of("+13055550199"), stranger);
+
+        assertUnauthenticated(forged);
+        assertUnauthenticated(unregistered);
+        assertEquals(forged.body(), unregistered.body(), "the answer does not tell whether the number is registered");
+    }
+
+    @Test
     void aReplayedOrAlteredRequestIsRefusedAndChangesNothing() throws Exception {
         RegisteredAccount account = TestAccounts.register("+13055550162");
         byte[] before = preKey("+13055550162");
@@ -148,6 +162,15 @@ class AccountAuthenticationIT {
     private static AccountClient client(RegisteredAccount account) {
         return new AccountClient(TestAccounts.api(), account.identity().phoneNumber(), account.keys().identity(),
                 Clock.systemUTC(), RANDOM);
+    }
+
+    private static HttpResponse<String> get(URI target, dev.tacit.crypto.identity.PhoneNumber number,
+                                            IdentityKeyPair key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).GET();
+        new RequestSigner(AccountRequestKeys.signingKey(number, key), Clock.systemUTC(), RANDOM)
+                .sign(HttpRequestParts.of("GET", target, HttpFields.empty(), new byte[0])).asMap()
+                .forEach(request::header);
+        return TacitHttp.send(request);
     }
 
     private static HttpResponse<String> put(URI target, byte[] body, Map<String, String> signature) {

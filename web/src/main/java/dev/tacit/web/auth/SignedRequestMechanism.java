@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collections;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +44,18 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
     /** Request bodies of account-scoped calls are small JSON documents. */
     static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private static final Jsonb JSON = JsonbBuilder.create();
+    private static final Logger LOG = Logger.getLogger(SignedRequestMechanism.class.getName());
+    private static final byte[] UNAUTHENTICATED;
+
+    static {
+        try (Jsonb json = JsonbBuilder.create()) {
+            UNAUTHENTICATED = json.toJson(Problem.ofType("unauthenticated", "Unauthenticated",
+                    Response.Status.UNAUTHORIZED, "The request is not signed by a registered account, or its signature"
+                            + " is invalid or not fresh.")).getBytes(StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     @Inject
     AccountService accounts;
@@ -74,15 +86,15 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
             VerifiedRequest verified = verifier.verify(HttpRequestParts.of(request.getMethod(), targetUri(request),
                     headers(request), body));
             if (!nonces.firstUse(verified.keyId(), verified.nonce(), verified.created(), verified.acceptedUntil())) {
-                return unauthorized(response, context, "This signature was used before.");
+                return unauthorized(response, "the nonce was used before");
             }
             return context.notifyContainerAboutLogin(new CredentialValidationResult(verified.keyId()));
         } catch (CryptoException | IllegalArgumentException e) {
-            return unauthorized(response, context, e.getMessage());
+            return unauthorized(response, e.getMessage());
         } catch (BodyTooLargeException e) {
-            return unauthorized(response, context, "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+            return unauthorized(response, "the content is larger than " + MAX_BODY_BYTES + " bytes");
         } catch (IOException e) {
-            return unauthorized(response, context, "The request body could not be read.");
+            return unauthorized(response, "the content could not be read");
         }
     }
 
@@ -111,14 +123,16 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
         }
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context,
-                                                     String detail) {
-        Problem problem = Problem.ofType("unauthenticated", "Unauthenticated", Response.Status.UNAUTHORIZED,
-                "The request is not signed by a registered account as §5 requires: " + detail);
+    /**
+     * The one answer to every failure (docs/protocol.md §5.3): which check failed, in particular whether the
+     * keyid is a registered number, is not told to the client, only logged at FINE.
+     */
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String reason) {
+        LOG.fine(() -> "refused a request signature: " + reason);
         try {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType(Problem.MEDIA_TYPE);
-            response.getOutputStream().write(JSON.toJson(problem).getBytes(StandardCharsets.UTF_8)); // JSON is UTF-8
+            response.getOutputStream().write(UNAUTHENTICATED); // JSON is UTF-8
             response.flushBuffer(); // committed: the container cannot swap in its HTML error page
         } catch (IOException e) {
             // the client has gone; nothing to tell it
