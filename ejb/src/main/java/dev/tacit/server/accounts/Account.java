@@ -76,13 +76,12 @@ public class Account {
     }
 
     /** Installs a (new) device's keys and certificate; a re-registration keeps the token count. */
-    void installKeys(byte[] identityKey, byte[] certificate, byte[] envelopeKey, byte[] preKey, byte[] groupPublicKey,
-                     Instant now) {
-        this.identityKey = identityKey.clone();
-        this.certificate = certificate.clone();
-        this.envelopeKey = envelopeKey.clone();
-        this.preKey = preKey.clone();
-        this.groupPublicKey = groupPublicKey.clone();
+    void installKeys(PublishedKeys keys, Instant now) {
+        this.identityKey = keys.identityKey().clone();
+        this.certificate = keys.certificate().clone();
+        this.envelopeKey = keys.envelopeKey().clone();
+        this.preKey = keys.preKey().clone();
+        this.groupPublicKey = keys.groupPublicKey().clone();
         this.updatedAt = now;
     }
 

@@ -65,12 +65,13 @@ public class AccountService {
         }
         Instant now = clock.instant();
         IdentityCertificate certificate = issueCertificate(keys.request(), number, now);
-        AccountStore.LockedAccount locked = accounts.lockOrCreate(number.e164(), keys.request().identityKey().toBytes(),
-                certificate.toBytes(), keys.envelopeKey().toBytes(), keys.preKey().toBytes(),
-                keys.groupPublicKey().toBytes(), now);
+        PublishedKeys published = new PublishedKeys(keys.request().identityKey().toBytes(), certificate.toBytes(),
+                keys.envelopeKey().toBytes(), keys.preKey().toBytes(), keys.groupPublicKey().toBytes());
+        AccountStore.LockedAccount locked = accounts.lockOrCreate(number.e164(), published, now);
         Account account = locked.account();
-        account.installKeys(keys.request().identityKey().toBytes(), certificate.toBytes(), keys.envelopeKey().toBytes(),
-                keys.preKey().toBytes(), keys.groupPublicKey().toBytes(), now);
+        if (!locked.created()) {
+            account.installKeys(published, now); // a new device for a registered number
+        }
 
         int granted = Math.min(account.tokensRemaining(), tokenRequests.size());
         List<TokenResponse> responses = new ArrayList<>(granted);
@@ -83,13 +84,7 @@ public class AccountService {
 
     /** The identity key of the account {@code number}, if it is registered. */
     public Optional<IdentityPublicKey> identityKey(String number) {
-        return accounts.find(number).map(account -> {
-            try {
-                return IdentityPublicKey.fromBytes(account.identityKey());
-            } catch (MalformedEncodingException e) {
-                throw new IllegalStateException("a stored identity key does not decode", e);
-            }
-        });
+        return accounts.find(number).map(AccountService::identityKeyOf);
     }
 
     /** The account's own view of itself. */

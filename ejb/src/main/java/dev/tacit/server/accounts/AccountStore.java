@@ -51,19 +51,18 @@ public class AccountStore {
      * The account of {@code number}, locked until the transaction ends, created with the given keys if it
      * does not exist. Concurrent registrations of one number therefore run one after the other.
      */
-    public LockedAccount lockOrCreate(String number, byte[] identityKey, byte[] certificate, byte[] envelopeKey,
-                                byte[] preKey, byte[] groupPublicKey, Instant now) {
+    public LockedAccount lockOrCreate(String number, PublishedKeys keys, Instant now) {
         int inserted = entityManager.createNativeQuery("""
                         INSERT INTO {h-schema}account (number, identity_key, certificate, envelope_key, pre_key,
                                                        group_public_key, tokens_issued, registered_at, updated_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?7)
                         ON CONFLICT (number) DO NOTHING""")
                 .setParameter(1, number)
-                .setParameter(2, identityKey)
-                .setParameter(3, certificate)
-                .setParameter(4, envelopeKey)
-                .setParameter(5, preKey)
-                .setParameter(6, groupPublicKey)
+                .setParameter(2, keys.identityKey())
+                .setParameter(3, keys.certificate())
+                .setParameter(4, keys.envelopeKey())
+                .setParameter(5, keys.preKey())
+                .setParameter(6, keys.groupPublicKey())
                 .setParameter(7, now)
                 .executeUpdate();
         return new LockedAccount(entityManager.find(Account.class, number, LockModeType.PESSIMISTIC_WRITE), inserted == 1);
