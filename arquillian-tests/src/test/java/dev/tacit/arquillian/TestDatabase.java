@@ -3,6 +3,8 @@ package dev.tacit.arquillian;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -50,6 +52,30 @@ public final class TestDatabase {
     public static Connection connect() throws SQLException {
         DatabaseSettings database = settings();
         return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+    }
+
+    /** A column of the account row of {@code number}, if the account exists ({@code column} is trusted code). */
+    public static Optional<byte[]> accountBytes(String number, String column) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT " + column + " FROM tacit.account WHERE number = ?")) {
+            query.setString(1, number);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** How many tokens the account of {@code number} has been issued, if it exists. */
+    public static Optional<Integer> tokensIssued(String number) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT tokens_issued FROM tacit.account WHERE number = ?")) {
+            query.setString(1, number);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getInt(1)) : Optional.empty();
+            }
+        }
     }
 
     /** Whether the suite runs its own PostgreSQL, which tests may then stop and restart. */

@@ -4,9 +4,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.Map;
 
@@ -191,14 +188,7 @@ class AccountAuthenticationIT {
     }
 
     private static byte[] column(String column, String number) throws Exception {
-        try (Connection connection = TestDatabase.connect();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT " + column + " FROM tacit.account WHERE number = ?")) {
-            query.setString(1, number);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getBytes(1);
-            }
-        }
+        return TestDatabase.accountBytes(number, column)
+                .orElseThrow(() -> new AssertionError("no account for " + number));
     }
 }

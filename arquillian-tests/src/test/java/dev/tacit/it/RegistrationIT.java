@@ -5,9 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -255,35 +252,16 @@ class RegistrationIT {
     }
 
     private static int tokensIssued(String number) throws Exception {
-        try (Connection connection = TestDatabase.connect();
-             PreparedStatement query = connection.prepareStatement("SELECT tokens_issued FROM tacit.account WHERE number = ?")) {
-            query.setString(1, number);
-            try (ResultSet row = query.executeQuery()) {
-                assertTrue(row.next(), "an account for " + number);
-                return row.getInt(1);
-            }
-        }
+        return TestDatabase.tokensIssued(number).orElseThrow(() -> new AssertionError("no account for " + number));
     }
 
     private static byte[] identityKey(String number) throws Exception {
-        try (Connection connection = TestDatabase.connect();
-             PreparedStatement query = connection.prepareStatement("SELECT identity_key FROM tacit.account WHERE number = ?")) {
-            query.setString(1, number);
-            try (ResultSet row = query.executeQuery()) {
-                assertTrue(row.next(), "an account for " + number);
-                return row.getBytes(1);
-            }
-        }
+        return TestDatabase.accountBytes(number, "identity_key")
+                .orElseThrow(() -> new AssertionError("no account for " + number));
     }
 
     private static boolean accountExists(String number) throws Exception {
-        try (Connection connection = TestDatabase.connect();
-             PreparedStatement query = connection.prepareStatement("SELECT 1 FROM tacit.account WHERE number = ?")) {
-            query.setString(1, number);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next();
-            }
-        }
+        return TestDatabase.tokensIssued(number).isPresent();
     }
 
     private static boolean commandExists(String command) {
