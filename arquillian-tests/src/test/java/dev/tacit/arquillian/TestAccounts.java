@@ -16,9 +16,7 @@ import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.identity.PinnedCaVerifier;
-import dev.tacit.crypto.token.RedemptionContext;
 import dev.tacit.crypto.token.TokenChallenge;
-import dev.tacit.crypto.token.TokenPurpose;
 
 /**
  * Registration as a client does it, through the client library and the SMS provider stub, for tests that
@@ -27,9 +25,6 @@ import dev.tacit.crypto.token.TokenPurpose;
 public final class TestAccounts {
 
     public static final SecureRandom RANDOM = new SecureRandom();
-    /** The challenge registration tokens are blinded for in these tests. */
-    public static final TokenChallenge CHALLENGE = TokenChallenge.forPurpose("localhost", TokenPurpose.FIRST_CONTACT,
-            RedemptionContext.none());
 
     private TestAccounts() {
     }
@@ -58,9 +53,15 @@ public final class TestAccounts {
         return client().confirm(number, code);
     }
 
+    /** The challenge registration tokens are blinded for: first contact, with the issuer name the server publishes. */
+    public static TokenChallenge challenge() throws TacitClientException {
+        return client().server().firstContactChallenge();
+    }
+
     /** Fresh keys for {@code number}, with tokens blinded for the server's current issuer key. */
     public static AccountSetup setup(String number) throws TacitClientException, MalformedEncodingException {
-        return AccountSetup.generate(PhoneNumber.of(number), client().currentIssuerKey(Instant.now()), CHALLENGE, RANDOM);
+        return AccountSetup.generate(PhoneNumber.of(number), client().currentIssuerKey(Instant.now()), challenge(),
+                RANDOM);
     }
 
     /** The server's CA, pinned. */

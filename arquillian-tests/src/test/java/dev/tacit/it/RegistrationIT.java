@@ -77,7 +77,7 @@ class RegistrationIT {
         TokenVerifier verifier = new TokenVerifier(IssuerKeyRing.of(
                 TestAccounts.client().currentIssuerKey(Instant.now())));
         for (Token token : account.tokens()) {
-            verifier.verify(token, TestAccounts.CHALLENGE);
+            verifier.verify(token, TestAccounts.challenge());
         }
         assertEquals(5, tokensIssued("+16175550150"));
         assertArrayEquals(account.keys().identity().publicKey().toBytes(), identityKey("+16175550150"));

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -16,6 +17,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import dev.tacit.client.JsonApi;
+import dev.tacit.client.ServerDescription;
 import dev.tacit.client.ServerUnreachableException;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.crypto.CryptoException;
@@ -27,6 +29,7 @@ import dev.tacit.crypto.token.IssuerPublicKey;
 import dev.tacit.crypto.token.PendingToken;
 import dev.tacit.crypto.token.Token;
 import dev.tacit.crypto.token.TokenResponse;
+import dev.tacit.http.PublicOrigin;
 
 /**
  * The client side of registration (docs/protocol.md §4): verify a number by SMS, then register it with an
@@ -39,6 +42,18 @@ public final class RegistrationClient {
 
     public RegistrationClient(JsonApi api) {
         this.api = api;
+    }
+
+    /** What the server says about itself (§4.2): its installation, its public origin and its issuer name. */
+    public ServerDescription server() throws TacitClientException {
+        JsonObject answer = api.getJson("/v1/server", "application/json");
+        try {
+            return new ServerDescription(UUID.fromString(string(answer, "instanceId")), instant(answer, "since"),
+                    answer.getInt("protocolVersion"), PublicOrigin.parse(string(answer, "publicOrigin")),
+                    string(answer, "issuerName"));
+        } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
+            throw new ServerUnreachableException("the server's description does not check out", e);
+        }
     }
 
     /** Asks the server to text a verification code to {@code number} (international format, leading +). */

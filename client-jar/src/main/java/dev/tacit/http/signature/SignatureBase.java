@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.tacit.http.PublicOrigin;
+
 /**
  * RFC 9421 §2.5 signature base of a request for any list of covered components, given as the signature's
  * parameters inner list (component identifiers as strings, then {@code created}, {@code keyid}...).
@@ -48,7 +50,7 @@ final class SignatureBase {
             case "@target-uri":
                 return uri.toASCIIString();
             case "@authority":
-                return authority(uri);
+                return PublicOrigin.authorityOf(uri);
             case "@scheme":
                 return uri.getScheme().toLowerCase(Locale.ROOT);
             case "@request-target":
@@ -75,15 +77,6 @@ final class SignatureBase {
             throw new MalformedSignatureHeaderException("covered header field " + name + " is not printable ASCII");
         }
         return value;
-    }
-
-    /** §2.2.3: host lower-cased, port only when not the scheme's default. */
-    static String authority(URI uri) {
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        int port = uri.getPort();
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
-        return defaultPort ? host : host + ":" + port;
     }
 
     /** §2.2.6: the absolute path as sent, "/" when empty. */

@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 
 import dev.tacit.crypto.CryptoException;
+import dev.tacit.http.PublicOrigin;
 import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.HttpFields;
 import dev.tacit.http.signature.HttpRequestParts;
@@ -30,7 +31,6 @@ import dev.tacit.server.accounts.AccountService;
 import dev.tacit.server.auth.RequestNonces;
 import dev.tacit.web.problem.Problem;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Authenticates account-scoped requests (those under a security constraint, {@code /v1/account/*}) by their
@@ -66,10 +66,9 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
     @Inject
     Clock clock;
 
-    /** Scheme and authority clients use to reach this server (what they sign as @authority). */
+    /** The origin clients use to reach this server: they sign its authority as @authority. */
     @Inject
-    @ConfigProperty(name = "tacit.public-origin", defaultValue = "http://localhost:8080")
-    String publicOrigin;
+    PublicOrigin publicOrigin;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -100,7 +99,7 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
 
     private URI targetUri(HttpServletRequest request) {
         String query = request.getQueryString();
-        return URI.create(publicOrigin + request.getRequestURI() + (query == null ? "" : "?" + query));
+        return publicOrigin.resolve(request.getRequestURI() + (query == null ? "" : "?" + query));
     }
 
     private static HttpFields headers(HttpServletRequest request) {

@@ -3,20 +3,25 @@ package dev.tacit.web.instance;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.tacit.http.PublicOrigin;
 import dev.tacit.server.instance.ServerInstance;
 
 /**
- * What a client learns about the server before anything else.
+ * What a client learns about the server before anything else (docs/protocol.md §4.2).
  *
  * @param instanceId      identifies this installation; a change means the server's database was replaced
  * @param since           when this installation was created
  * @param protocolVersion the version of docs/protocol.md the server speaks
+ * @param publicOrigin    the origin clients reach the server at; request signatures cover its authority (§5.1)
+ * @param issuerName      the token issuer's name, the {@code issuer_name} of token challenges (§2.1.3)
  */
-public record ServerDescription(UUID instanceId, Instant since, int protocolVersion) {
+public record ServerDescription(UUID instanceId, Instant since, int protocolVersion, String publicOrigin,
+                                String issuerName) {
 
     static final int PROTOCOL_VERSION = 1;
 
-    static ServerDescription of(ServerInstance instance) {
-        return new ServerDescription(instance.instanceId(), instance.createdAt(), PROTOCOL_VERSION);
+    static ServerDescription of(ServerInstance instance, PublicOrigin origin) {
+        return new ServerDescription(instance.instanceId(), instance.createdAt(), PROTOCOL_VERSION, origin.toString(),
+                origin.authority());
     }
 }

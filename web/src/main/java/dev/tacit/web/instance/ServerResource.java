@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import dev.tacit.server.instance.ServerInstanceService;
 
-/** {@code GET /v1/server}: the installation's identity and protocol version. Anonymous. */
+/** {@code GET /v1/server}: the installation's identity, protocol version and public origin. Anonymous. */
 @Path("server")
 @RequestScoped
 public class ServerResource {
@@ -20,6 +20,6 @@ public class ServerResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public ServerDescription describe() {
-        return ServerDescription.of(instances.current());
+        return ServerDescription.of(instances.current(), instances.publicOrigin());
     }
 }

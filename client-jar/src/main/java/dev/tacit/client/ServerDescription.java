@@ -1,0 +1,27 @@
+package dev.tacit.client;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.tacit.crypto.token.RedemptionContext;
+import dev.tacit.crypto.token.TokenChallenge;
+import dev.tacit.crypto.token.TokenPurpose;
+import dev.tacit.http.PublicOrigin;
+
+/**
+ * What a server says about itself in {@code GET /v1/server} (docs/protocol.md §4.2).
+ *
+ * @param instanceId      the installation; when it changes, registration, certificate and tokens are gone
+ * @param since           when the installation was created
+ * @param protocolVersion the version of docs/protocol.md the server speaks
+ * @param publicOrigin    the origin the server is reached at: request signatures cover its authority (§5.1)
+ * @param issuerName      the token issuer's name, which token challenges carry (§2.1.3)
+ */
+public record ServerDescription(UUID instanceId, Instant since, int protocolVersion, PublicOrigin publicOrigin,
+                                String issuerName) {
+
+    /** The challenge registration tokens are blinded for: first contact, for this issuer (§2.1.3). */
+    public TokenChallenge firstContactChallenge() {
+        return TokenChallenge.forPurpose(issuerName, TokenPurpose.FIRST_CONTACT, RedemptionContext.none());
+    }
+}
