@@ -12,6 +12,7 @@ import java.util.List;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn("KeyEncryptionKeyCheck") // the key-encryption key is confirmed before any key is opened
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // the state is immutable and replaced whole
 public class CertificateAuthorityKeys {
 

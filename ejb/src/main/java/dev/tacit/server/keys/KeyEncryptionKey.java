@@ -51,6 +51,7 @@ public class KeyEncryptionKey {
     String alias;
 
     private SecretKey key;
+    private Path source;
 
     @PostConstruct
     void load() {
@@ -58,9 +59,11 @@ public class KeyEncryptionKey {
             char[] password = keystorePassword
                     .orElseThrow(() -> new IllegalStateException("tacit.keystore.path is set but tacit.keystore.password is not"))
                     .toCharArray();
-            key = read(Path.of(keystorePath.get()), password);
+            source = Path.of(keystorePath.get());
+            key = read(source, password);
         } else {
             Path development = Path.of(System.getProperty("jboss.server.data.dir", "."), "tacit", "development-kek.p12");
+            source = development;
             LOG.warning("No key-encryption keystore configured (tacit.keystore.path / TACIT_KEYSTORE_PATH): using the"
                     + " development keystore " + development + ". Server secrets are NOT protected; configure a keystore"
                     + " in production.");
@@ -70,6 +73,16 @@ public class KeyEncryptionKey {
 
     SecretKey secretKey() {
         return key;
+    }
+
+    /** Whether the key is the development one, made by the server because no keystore is configured. */
+    boolean isDevelopmentKey() {
+        return keystorePath.isEmpty();
+    }
+
+    /** Where the key comes from, for messages about it. */
+    String source() {
+        return (isDevelopmentKey() ? "the development keystore " : "the keystore ") + source;
     }
 
     private SecretKey read(Path path, char[] password) {

@@ -2,6 +2,7 @@ package dev.tacit.server.keys;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -34,5 +35,13 @@ public class RotatingKeyStore {
 
     public void add(RotatingKeyRecord key) {
         entityManager.persist(key);
+    }
+
+    /** The first key ever stored, of any purpose, if there is one. */
+    public Optional<RotatingKeyRecord> oldest() {
+        return entityManager.createQuery("SELECT k FROM RotatingKeyRecord k ORDER BY k.createdAt", RotatingKeyRecord.class)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 }

@@ -1,6 +1,7 @@
 package dev.tacit.server.keys;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,5 +31,16 @@ public class ServerSecretStore {
                 .setParameter(3, now)
                 .executeUpdate();
         return entityManager.find(ServerSecret.class, name);
+    }
+
+    /** The secret called {@code name} if it is stored, else the oldest stored secret, if there is any. */
+    public Optional<ServerSecret> preferring(String name) {
+        return entityManager.createQuery("""
+                        SELECT s FROM ServerSecret s
+                        ORDER BY CASE WHEN s.name = :name THEN 0 ELSE 1 END, s.createdAt""", ServerSecret.class)
+                .setParameter("name", name)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 }
