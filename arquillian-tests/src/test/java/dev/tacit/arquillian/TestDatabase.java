@@ -1,15 +1,20 @@
 package dev.tacit.arquillian;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import dev.tacit.local.DatabaseSettings;
 import dev.tacit.local.LocalPostgres;
+import dev.tacit.local.Settings;
 
 /**
  * The suite's PostgreSQL, the one the server under test uses: the operator's if {@code TACIT_DB_HOST} (or
@@ -25,13 +30,29 @@ public final class TestDatabase {
     }
 
     static synchronized void start() {
-        Optional<DatabaseSettings> configured = DatabaseSettings.configured(System.getenv());
+        Optional<DatabaseSettings> configured = DatabaseSettings.configured(Settings.ofThisProcess());
         if (configured.isPresent()) {
             settings = configured.get();
             return;
         }
         localPostgres = LocalPostgres.start(Path.of(System.getProperty("tacit.test.postgres.dir", "target/postgres")));
-        settings = DatabaseSettings.of(localPostgres);
+        // An ordinary role with the README's rights and a password of its own: the server must get both right.
+        byte[] password = new byte[16];
+        new SecureRandom().nextBytes(password);
+        settings = localPostgres.applicationDatabase("tacit", "tacit", HexFormat.of().formatHex(password));
+    }
+
+    /**
+     * The JVM arguments that point the server under test at this database: the password too for the suite's
+     * own database (to check that {@code -Dtacit.db.password} reaches the datasource); an operator's password
+     * reaches WildFly through the environment it inherits, never a command line.
+     */
+    static synchronized String serverArguments() {
+        List<String> arguments = new ArrayList<>(settings().asSystemPropertyArguments());
+        if (localPostgres != null) {
+            arguments.add(settings.passwordArgument());
+        }
+        return String.join(" ", arguments);
     }
 
     static synchronized void stop() {

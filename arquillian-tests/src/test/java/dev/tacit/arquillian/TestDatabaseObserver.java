@@ -19,8 +19,7 @@ public class TestDatabaseObserver {
     /** Before the container controller (precedence 0) reads the container configuration. */
     public void startDatabase(@Observes(precedence = 1000) BeforeSuite event) {
         TestDatabase.start();
-        ContainerJvmArguments.append(containers.get(),
-                String.join(" ", TestDatabase.settings().asSystemPropertyArguments()));
+        ContainerJvmArguments.append(containers.get(), TestDatabase.serverArguments());
     }
 
     /** After the container controller has stopped WildFly. */

@@ -1,30 +1,23 @@
 package dev.tacit.local;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The PostgreSQL connection settings an operator gives the server, read the way the server's datasource
- * reads them: system property {@code tacit.db.x} first, then environment variable {@code TACIT_DB_X}.
+ * The PostgreSQL connection settings an operator gives the server ({@code tacit.db.*}, see {@link Settings}).
  * When no host is configured, the local run and the tests start a {@link LocalPostgres} instead.
  */
 public record DatabaseSettings(String host, int port, String database, String user, String password) {
 
     /** The settings of an operator-provided database, or empty when none is configured. */
-    public static Optional<DatabaseSettings> configured(Map<String, String> environment) {
-        return lookup("host", environment).map(host -> new DatabaseSettings(
+    public static Optional<DatabaseSettings> configured(Settings settings) {
+        return settings.get("tacit.db.host").map(host -> new DatabaseSettings(
                 host,
-                Integer.parseInt(lookup("port", environment).orElse("5432")),
-                lookup("name", environment).orElse("tacit"),
-                lookup("user", environment).orElse("tacit"),
-                lookup("password", environment).orElse("tacit")));
-    }
-
-    /** Settings for a {@link LocalPostgres}. */
-    public static DatabaseSettings of(LocalPostgres postgres) {
-        return new DatabaseSettings("localhost", postgres.port(), LocalPostgres.DATABASE, LocalPostgres.USER, "");
+                Integer.parseInt(settings.get("tacit.db.port").orElse("5432")),
+                settings.get("tacit.db.name").orElse("tacit"),
+                settings.get("tacit.db.user").orElse("tacit"),
+                settings.get("tacit.db.password").orElse("tacit")));
     }
 
     public String jdbcUrl() {
@@ -32,8 +25,8 @@ public record DatabaseSettings(String host, int port, String database, String us
     }
 
     /**
-     * The {@code -Dtacit.db.*} arguments that point a WildFly at this database. A password, if any, is left
-     * out: a command line is visible to every local user; pass it in {@code TACIT_DB_PASSWORD} instead.
+     * The {@code -Dtacit.db.*} arguments that point a WildFly at this database. The password is left out: a
+     * command line is visible to every local user; see {@link #passwordArgument()} and {@link #asEnvironment()}.
      */
     public List<String> asSystemPropertyArguments() {
         return List.of(
@@ -43,16 +36,23 @@ public record DatabaseSettings(String host, int port, String database, String us
                 "-Dtacit.db.user=" + user);
     }
 
-    @Override
-    public String toString() {
-        return "DatabaseSettings[" + user + "@" + host + ":" + port + "/" + database + "]"; // no password
+    /** The password as a {@code -D} argument, for a test database only: the command line shows it. */
+    public String passwordArgument() {
+        return "-Dtacit.db.password=" + password;
     }
 
-    private static Optional<String> lookup(String name, Map<String, String> environment) {
-        String value = System.getProperty("tacit.db." + name);
-        if (value == null || value.isBlank()) {
-            value = environment.get("TACIT_DB_" + name.toUpperCase(Locale.ROOT));
-        }
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    /** All settings, password included, as the environment variables the server's datasource reads. */
+    public Map<String, String> asEnvironment() {
+        return Map.of(
+                "TACIT_DB_HOST", host,
+                "TACIT_DB_PORT", Integer.toString(port),
+                "TACIT_DB_NAME", database,
+                "TACIT_DB_USER", user,
+                "TACIT_DB_PASSWORD", password);
+    }
+
+    @Override
+    public String toString() {
+        return user + "@" + host + ":" + port + "/" + database; // no password
     }
 }

@@ -3,7 +3,6 @@ package dev.tacit.local;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,21 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatabaseSettingsTest {
 
-    @AfterEach
-    void clearSystemProperties() {
-        System.clearProperty("tacit.db.host");
-        System.clearProperty("tacit.db.port");
-    }
-
     @Test
     void withoutAHostNothingIsConfigured() {
-        assertEquals(Optional.empty(), DatabaseSettings.configured(Map.of("TACIT_DB_PORT", "6543")));
+        assertEquals(Optional.empty(), DatabaseSettings.configured(
+                new Settings(Map.of("tacit.db.port", "6543"), Map.of("TACIT_DB_PORT", "6543"))));
     }
 
     @Test
     void environmentVariablesConfigureTheDatabaseWithDefaultsForTheRest() {
-        DatabaseSettings settings = DatabaseSettings.configured(
-                Map.of("TACIT_DB_HOST", "db.internal", "TACIT_DB_PASSWORD", "s3cret")).orElseThrow();
+        DatabaseSettings settings = DatabaseSettings.configured(new Settings(Map.of(),
+                Map.of("TACIT_DB_HOST", "db.internal", "TACIT_DB_PASSWORD", "s3cret"))).orElseThrow();
 
         assertEquals(new DatabaseSettings("db.internal", 5432, "tacit", "tacit", "s3cret"), settings);
         assertEquals("jdbc:postgresql://db.internal:5432/tacit", settings.jdbcUrl());
@@ -34,22 +28,24 @@ class DatabaseSettingsTest {
 
     @Test
     void systemPropertiesWinOverEnvironmentVariables() {
-        System.setProperty("tacit.db.host", "from-property");
-        System.setProperty("tacit.db.port", "7000");
-
-        DatabaseSettings settings = DatabaseSettings.configured(
-                Map.of("TACIT_DB_HOST", "from-environment", "TACIT_DB_PORT", "6000")).orElseThrow();
+        DatabaseSettings settings = DatabaseSettings.configured(new Settings(
+                Map.of("tacit.db.host", "from-property", "tacit.db.port", "7000", "tacit.db.password", "p"),
+                Map.of("TACIT_DB_HOST", "from-environment", "TACIT_DB_PORT", "6000", "TACIT_DB_PASSWORD", "e")))
+                .orElseThrow();
 
         assertEquals("from-property", settings.host());
         assertEquals(7000, settings.port());
+        assertEquals("p", settings.password());
     }
 
     @Test
-    void thePasswordStaysOffCommandLinesAndOutOfLogs() {
+    void thePasswordReachesTheServerThroughItsEnvironmentNotItsCommandLine() {
         DatabaseSettings settings = new DatabaseSettings("h", 1, "d", "u", "s3cret");
 
         assertTrue(settings.asSystemPropertyArguments().contains("-Dtacit.db.user=u"));
         assertFalse(String.join(" ", settings.asSystemPropertyArguments()).contains("s3cret"));
+        assertEquals("s3cret", settings.asEnvironment().get("TACIT_DB_PASSWORD"));
+        assertEquals("1", settings.asEnvironment().get("TACIT_DB_PORT"));
         assertFalse(settings.toString().contains("s3cret"));
     }
 }

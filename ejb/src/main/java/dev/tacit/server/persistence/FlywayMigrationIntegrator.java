@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import dev.tacit.persistence.DatabaseMigrations;
 import dev.tacit.persistence.TacitDataSource;
 
-import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
@@ -30,9 +29,9 @@ public final class FlywayMigrationIntegrator implements Integrator {
         DataSource dataSource = sessionFactory.getServiceRegistry()
                 .requireService(ConnectionProvider.class)
                 .unwrap(DataSource.class);
-        MigrateResult result = DatabaseMigrations.migrate(dataSource);
-        LOG.info(() -> "Database schema '" + TacitDataSource.SCHEMA + "' at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+        DatabaseMigrations.Outcome outcome = DatabaseMigrations.migrate(dataSource);
+        LOG.info(() -> "Database schema '" + TacitDataSource.SCHEMA + "' at version " + outcome.schemaVersion()
+                + " (" + outcome.migrationsApplied() + " migrations applied now)");
     }
 
     @Override

@@ -1,0 +1,68 @@
+package dev.tacit.local;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The {@code tacit.*} settings an operator gives the launcher, read the way the server reads them (MicroProfile
+ * Config): the system property {@code tacit.x.y} first, then the environment variable {@code TACIT_X_Y}.
+ * The launcher hands them on to WildFly as environment variables, so that a {@code -D} setting on Maven's
+ * command line reaches the server like an environment variable does, and no secret appears on WildFly's
+ * command line.
+ */
+public final class Settings {
+
+    /** The launcher's own properties (set by the {@code run} profile or for it), not the server's. */
+    private static final Set<String> LAUNCHER_PROPERTIES = Set.of("tacit.wildfly.home", "tacit.ear", "tacit.run.dir");
+    private static final String LAUNCHER_PREFIX = "tacit.run.";
+
+    private final Map<String, String> systemProperties;
+    private final Map<String, String> environment;
+
+    public Settings(Map<String, String> systemProperties, Map<String, String> environment) {
+        this.systemProperties = Map.copyOf(systemProperties);
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The settings of this JVM: its system properties and its environment. */
+    public static Settings ofThisProcess() {
+        Properties properties = System.getProperties();
+        Map<String, String> copy = new HashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            copy.put(name, properties.getProperty(name));
+        }
+        return new Settings(copy, System.getenv());
+    }
+
+    /** The value of setting {@code name} ({@code tacit.x.y}), if it is set and not blank. */
+    public Optional<String> get(String name) {
+        String value = systemProperties.get(name);
+        if (value == null || value.isBlank()) {
+            value = environment.get(environmentName(name));
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /**
+     * The server settings given as system properties, as the environment variables MicroProfile Config maps
+     * them to ({@code tacit.sms.twilio.base-url} becomes {@code TACIT_SMS_TWILIO_BASE_URL}).
+     */
+    public Map<String, String> serverSettingsAsEnvironment() {
+        Map<String, String> variables = new HashMap<>();
+        systemProperties.forEach((name, value) -> {
+            if (name.startsWith("tacit.") && !name.startsWith(LAUNCHER_PREFIX) && !LAUNCHER_PROPERTIES.contains(name)) {
+                variables.put(environmentName(name), value);
+            }
+        });
+        return variables;
+    }
+
+    /** MicroProfile Config's environment variable for a property: non-alphanumerics to {@code _}, upper case. */
+    static String environmentName(String name) {
+        return name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+}
