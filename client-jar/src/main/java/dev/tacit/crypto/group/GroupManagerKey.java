@@ -125,7 +125,7 @@ public final class GroupManagerKey {
         }
     }
 
-    /** The member key of member {@code index}, 0 ≤ index < memberCount; the same every time. */
+    /** The member key of member {@code index}, 0 ≤ index &lt; memberCount; the same every time. */
     public MemberCredential mintMember(int index) {
         if (index < 0 || index >= memberCount) {
             throw new IllegalArgumentException("member index must be in 0.." + (memberCount - 1));
