@@ -1,0 +1,164 @@
+package dev.tacit.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The README's "Deploying to your own WildFly", followed to the letter: its shell block, taken from README.md,
+ * run on a fresh unzip of the WildFly distribution (the zip the build already has), against a PostgreSQL where
+ * the user has only the README's rights. Tacit must come up ready. Before that, the configuration script is run
+ * on the bare installation and must refuse it, naming the missing module.
+ */
+class OwnWildFlyIT {
+
+    static final String MARKER = "<!-- own-wildfly-steps -->";
+    private static final Duration DEPLOYMENT_LIMIT = Duration.ofMinutes(4);
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(60);
+
+    @Test
+    void theReadmesStepsOnAFreshWildFlyBringTacitUpReady() throws Exception {
+        Path work = Path.of(LauncherProcess.requiredProperty("tacit.test.work.dir")).resolveSibling("own-wildfly");
+        Directories.delete(work);
+        Path jbossHome = unzip(Path.of(LauncherProcess.requiredProperty("tacit.wildfly.zip")), work);
+        Path project = Path.of(LauncherProcess.requiredProperty("tacit.project.dir"));
+        int portOffset = Integer.getInteger("tacit.test.port.offset", 0);
+        WildFlyPorts ports = new WildFlyPorts(portOffset);
+        ports.requireFree();
+
+        Process bare = new ProcessBuilder(jbossHome.resolve("bin/jboss-cli.sh").toString(),
+                "--file=" + project.resolve("server/src/main/wildfly/configure-tacit.cli"))
+                .redirectErrorStream(true).start();
+        String said = new String(bare.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertNotEquals(0, bare.waitFor(), said);
+        assertTrue(said.contains("Module org.postgresql (the PostgreSQL JDBC driver) does not load: copy the build's"
+                + " server/target/wildfly-*/modules/org/postgresql/main to modules/org/postgresql/main"), said);
+
+        Path steps = work.resolve("readme-steps.sh");
+        Files.writeString(steps, String.join("\n", readmeSteps(project.resolve("README.md"))) + "\n");
+        try (LocalPostgres postgres = LocalPostgres.start(work.resolve("postgres"))) {
+            byte[] password = new byte[16];
+            new SecureRandom().nextBytes(password);
+            DatabaseSettings database = postgres.applicationDatabase("tacit", "tacit", HexFormat.of().formatHex(password));
+            ProcessBuilder builder = new ProcessBuilder("bash", "-e", steps.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve("readme-steps.log").toFile());
+            Map<String, String> environment = builder.environment();
+            environment.put("JBOSS_HOME", jbossHome.toString());
+            environment.put("TACIT", project.toString());
+            environment.putAll(database.asEnvironment());
+            environment.put("TACIT_PUBLIC_ORIGIN", ports.localOrigin());
+            // What the README leaves to the operator: this run's ports; standalone.sh forwards SIGTERM.
+            environment.put("JAVA_OPTS", "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true"
+                    + " -Djboss.socket.binding.port-offset=" + portOffset);
+            environment.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
+            Process server = builder.start();
+            try {
+                Path deployments = jbossHome.resolve("standalone/deployments");
+                awaitDeployed(deployments, server, work.resolve("readme-steps.log"));
+                HttpResponse<String> readiness = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(ports.readiness()).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, readiness.statusCode(), readiness.body());
+                HttpResponse<String> api = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(ports.localOrigin() + "/v1/server")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, api.statusCode(), api.body());
+            } finally {
+                stop(server);
+            }
+        }
+    }
+
+    /** The README's shell block after {@link #MARKER}. */
+    static List<String> readmeSteps(Path readme) throws IOException {
+        List<String> lines = Files.readAllLines(readme, StandardCharsets.UTF_8);
+        int marker = lines.indexOf(MARKER);
+        assertTrue(marker >= 0, "the README has no " + MARKER);
+        int start = lines.subList(marker, lines.size()).indexOf("```sh") + marker + 1;
+        int end = lines.subList(start, lines.size()).indexOf("```") + start;
+        assertTrue(start > marker && end > start, "no ```sh block after " + MARKER);
+        return lines.subList(start, end);
+    }
+
+    private static void awaitDeployed(Path deployments, Process server, Path output) throws Exception {
+        Instant deadline = Instant.now().plus(DEPLOYMENT_LIMIT);
+        while (!Files.exists(deployments.resolve("tacit.ear.deployed"))) {
+            if (Files.exists(deployments.resolve("tacit.ear.failed")) || !server.isAlive()
+                    || Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Tacit did not deploy following the README: "
+                        + (Files.exists(deployments.resolve("tacit.ear.failed"))
+                                ? Files.readString(deployments.resolve("tacit.ear.failed")) : "")
+                        + "\n" + tail(output));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static void stop(Process server) throws InterruptedException {
+        server.descendants().forEach(ProcessHandle::destroy);
+        server.destroy();
+        if (!server.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            server.descendants().forEach(ProcessHandle::destroyForcibly);
+            server.destroyForcibly();
+        }
+    }
+
+    private static String tail(Path output) throws IOException {
+        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** Unpacks the distribution into {@code directory} and returns its one top-level directory. */
+    private static Path unzip(Path zip, Path directory) throws IOException {
+        Path top = null;
+        try (ZipFile archive = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> entries = archive.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                Path target = directory.resolve(entry.getName()).normalize();
+                if (!target.startsWith(directory)) {
+                    throw new IOException("entry outside the directory: " + entry.getName());
+                }
+                if (top == null) {
+                    top = directory.resolve(directory.relativize(target).getName(0));
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = archive.getInputStream(entry)) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (target.getFileName().toString().endsWith(".sh")) {
+                    target.toFile().setExecutable(true); // zip entries carry no mode the JDK reads
+                }
+            }
+        }
+        return top;
+    }
+}
