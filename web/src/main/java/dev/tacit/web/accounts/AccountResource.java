@@ -14,6 +14,13 @@ import jakarta.ws.rs.core.Response;
 import dev.tacit.server.accounts.AccountService;
 import dev.tacit.server.accounts.Registration;
 import dev.tacit.server.accounts.RegistrationResult;
+import dev.tacit.web.ApiDocs;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /v1/accounts}: registration of a verified number. */
 @Path("accounts")
@@ -27,6 +34,25 @@ public class AccountResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = ApiDocs.TAG_REGISTRATION)
+    @Operation(operationId = "register", summary = "Register a verified number",
+            description = "docs/protocol.md §4.7: all or nothing. The server checks every member, then issues the"
+                    + " identity certificate and, once per number ever, blind-signs the five token requests."
+                    + " Anonymous, but needs a verification token (§4.6).")
+    @APIResponse(responseCode = "201", description = "A new account: its certificate and five token responses.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RegistrationResponse.class)))
+    @APIResponse(responseCode = "200", description = "A re-registration (a new device): its certificate; no tokens.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RegistrationResponse.class)))
+    @APIResponse(responseCode = "400", description = "Problem type urn:tacit:problem:invalid-verification-token,"
+                    + " urn:tacit:problem:expired-verification-token, urn:tacit:problem:invalid-account-request"
+                    + " (member in field), urn:tacit:problem:invalid-request, or about:blank (unreadable JSON).",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "409", description = "Problem type urn:tacit:problem:verification-already-used:"
+                    + " the verification token registered before.",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public Response register(@NotNull @Valid RegistrationRequest request) {
         RegistrationResult result = accounts.register(new Registration(
                 request.verificationToken(),

@@ -19,6 +19,16 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import dev.tacit.server.accounts.Account;
 import dev.tacit.server.accounts.AccountService;
+import dev.tacit.web.ApiDocs;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /v1/account}: the signed-in account's own resources. Every request here is authenticated by its
@@ -26,6 +36,9 @@ import dev.tacit.server.accounts.AccountService;
  */
 @Path("account")
 @RequestScoped
+@Tag(name = ApiDocs.TAG_ACCOUNT)
+@SecurityRequirementsSet({@SecurityRequirement(name = ApiDocs.SIGNATURE),
+        @SecurityRequirement(name = ApiDocs.SIGNATURE_INPUT)})
 public class OwnAccountResource {
 
     @Inject
@@ -37,6 +50,13 @@ public class OwnAccountResource {
     /** {@code GET /v1/account}: the account as the server holds it. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "account", summary = "The account itself",
+            description = "docs/protocol.md §4.8: the account as the server holds it. Signed (§5).")
+    @APIResponse(responseCode = "200", description = "The account.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OwnAccount.class)))
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public OwnAccount describe() {
         Account account = accounts.ownAccount(caller());
         return new OwnAccount(account.number(), account.registeredAt(), account.tokensIssued(),
@@ -47,6 +67,14 @@ public class OwnAccountResource {
     @PUT
     @Path("pre-key")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replacePreKey", summary = "Replace the account's ratchet pre-key",
+            description = "docs/protocol.md §4.9: publishes a new signed ratchet pre-key, purpose RATCHET_PRE_KEY"
+                    + " (§3.3). Signed (§5).")
+    @Parameter(ref = ApiDocs.CONTENT_DIGEST)
+    @APIResponse(responseCode = "204", description = "Replaced.")
+    @APIResponse(responseCode = "400", ref = ApiDocs.INVALID_KEY_REPLACEMENT)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public void replacePreKey(@NotNull @Valid PreKeyUpdate update) {
         accounts.replacePreKey(caller(), Base64Url.decode("preKey", update.preKey()));
     }
@@ -55,6 +83,14 @@ public class OwnAccountResource {
     @PUT
     @Path("group-public-key")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceGroupPublicKey", summary = "Replace the account's group public key",
+            description = "docs/protocol.md §4.9: publishes a new BBS group public key (§2.2); the member credentials"
+                    + " contacts hold for the old group stop working. Signed (§5).")
+    @Parameter(ref = ApiDocs.CONTENT_DIGEST)
+    @APIResponse(responseCode = "204", description = "Replaced.")
+    @APIResponse(responseCode = "400", ref = ApiDocs.INVALID_KEY_REPLACEMENT)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public void replaceGroupPublicKey(@NotNull @Valid GroupPublicKeyUpdate update) {
         accounts.replaceGroupPublicKey(caller(), Base64Url.decode("groupPublicKey", update.groupPublicKey()));
     }

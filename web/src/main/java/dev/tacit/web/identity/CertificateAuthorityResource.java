@@ -11,6 +11,14 @@ import jakarta.ws.rs.Produces;
 
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.server.identity.CertificateAuthorityKeys;
+import dev.tacit.web.ApiDocs;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The server's CA certificates, which clients pin to check identity certificates. Anonymous. */
 @Path("ca-certificates")
@@ -28,6 +36,13 @@ public class CertificateAuthorityResource {
     /** {@code GET /v1/ca-certificates}: every CA certificate that identity certificates may chain to, as PEM. */
     @GET
     @Produces(PEM_CHAIN)
+    @Tag(name = ApiDocs.TAG_INSTALLATION)
+    @Operation(operationId = "caCertificates", summary = "Every CA certificate, to pin",
+            description = "docs/protocol.md §4.4: every CA certificate an identity certificate may still chain to,"
+                    + " oldest first, each a PEM CERTIFICATE block. Pin all of them. Anonymous.")
+    @APIResponse(responseCode = "200", description = "The CA certificates.",
+            content = @Content(mediaType = PEM_CHAIN, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public String all() {
         return authority.published().stream()
                 .map(CertificateAuthorityResource::pem)
@@ -38,6 +53,13 @@ public class CertificateAuthorityResource {
     @GET
     @Path("current")
     @Produces(PKIX_CERT)
+    @Tag(name = ApiDocs.TAG_INSTALLATION)
+    @Operation(operationId = "currentCaCertificate", summary = "The CA that issues certificates now",
+            description = "docs/protocol.md §4.4: the DER certificate of the CA that issues identity certificates"
+                    + " now. Anonymous.")
+    @APIResponse(responseCode = "200", description = "The DER certificate.",
+            content = @Content(mediaType = PKIX_CERT, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public byte[] current() {
         return authority.issuing().certificate().toBytes();
     }

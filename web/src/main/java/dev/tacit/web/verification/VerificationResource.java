@@ -12,6 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.tacit.server.verification.PhoneVerificationService;
+import dev.tacit.web.ApiDocs;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /v1/verification}: proving control of a phone number. Anonymous; nothing is stored about a request
@@ -28,6 +35,20 @@ public class VerificationResource {
     @POST
     @Path("code")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Tag(name = ApiDocs.TAG_REGISTRATION)
+    @Operation(operationId = "requestCode", summary = "Text a verification code to a number",
+            description = "docs/protocol.md §4.5: the server texts a six-digit code to the number and stores nothing"
+                    + " about the request; sends per number and per prefix are limited. Anonymous.")
+    @APIResponse(responseCode = "202", description = "The SMS provider accepted the message; no body.")
+    @APIResponse(responseCode = "400", description = "Problem type urn:tacit:problem:invalid-request (a member"
+                    + " missing or of the wrong length), urn:tacit:problem:invalid-phone-number, or about:blank"
+                    + " (unreadable JSON).",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "429", ref = ApiDocs.RATE_LIMITED)
+    @APIResponse(responseCode = "502", description = "Problem type urn:tacit:problem:sms-delivery-failed: the SMS"
+                    + " provider refused the message or could not be reached; nothing was sent, try again later.",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public Response requestCode(@NotNull @Valid CodeRequest request) {
         verification.requestCode(request.number());
         return Response.accepted().build();
@@ -38,6 +59,19 @@ public class VerificationResource {
     @Path("confirm")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = ApiDocs.TAG_REGISTRATION)
+    @Operation(operationId = "confirmCode", summary = "Exchange the texted code for a verification token",
+            description = "docs/protocol.md §4.6: a code is accepted in its window and the next; wrong codes per"
+                    + " number and window are limited. The token registers the number once (§4.7). Anonymous.")
+    @APIResponse(responseCode = "200", description = "The verification token and when it expires.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VerificationTokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Problem type urn:tacit:problem:invalid-request,"
+                    + " urn:tacit:problem:invalid-phone-number, urn:tacit:problem:wrong-verification-code (wrong, for"
+                    + " another number, or expired), or about:blank (unreadable JSON).",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "429", ref = ApiDocs.RATE_LIMITED)
+    @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public VerificationTokenResponse confirm(@NotNull @Valid ConfirmationRequest request) {
         return VerificationTokenResponse.of(verification.confirm(request.number(), request.code()));
     }

@@ -1,0 +1,29 @@
+package dev.tacit.web;
+
+/**
+ * Names the OpenAPI descriptions on the resources share with {@code META-INF/openapi.yaml}, which defines the
+ * components they refer to. The document is served at {@code /openapi}; docs/protocol.md stays normative.
+ */
+public final class ApiDocs {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    /** The problem details schema, and the {@code default} response carrying it (§4.1). */
+    public static final String PROBLEM = "Problem";
+    /** Shared responses: 401 unauthenticated (§5.3), 429 rate-limited with Retry-After (§4.5, §4.6), and 400 of
+     * a key replacement (§4.9). */
+    public static final String UNAUTHENTICATED = "Unauthenticated";
+    public static final String RATE_LIMITED = "RateLimited";
+    public static final String INVALID_KEY_REPLACEMENT = "InvalidKeyReplacement";
+    /** The RFC 9530 {@code Content-Digest} header of a signed request with content (§5.1). */
+    public static final String CONTENT_DIGEST = "ContentDigest";
+    /** The security schemes of the request signature (§5): both headers are required together. */
+    public static final String SIGNATURE = "signature";
+    public static final String SIGNATURE_INPUT = "signatureInput";
+
+    public static final String TAG_INSTALLATION = "installation";
+    public static final String TAG_REGISTRATION = "registration";
+    public static final String TAG_ACCOUNT = "account";
+
+    private ApiDocs() {
+    }
+}
