@@ -54,7 +54,9 @@ public class KeyEncryptionKeyCheck {
                 keyStore.oldest().ifPresent(rotatingKeys::openPrivatePart);
             }
         } catch (IllegalStateException doesNotOpen) {
-            throw new IllegalStateException(mismatch(), doesNotOpen);
+            // Without the cause (an AEAD tag mismatch, which says nothing more), so that this message is what
+            // the log shows as the innermost cause of the failed deployment.
+            throw new IllegalStateException(mismatch());
         }
         secrets.getOrCreate(CHECK_SECRET, CHECK_BYTES);
     }
