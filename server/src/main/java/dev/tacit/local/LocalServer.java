@@ -54,6 +54,8 @@ public final class LocalServer {
 
     private LocalPostgres postgres;
     private Process wildfly;
+    /** Set once Ctrl-C or a failure stops everything: WildFly ending then is no news. */
+    private volatile boolean stopping;
 
     LocalServer(Path wildflyHome, Path ear, Path runDirectory, Settings settings) {
         this.wildflyHome = wildflyHome;
@@ -88,7 +90,9 @@ public final class LocalServer {
             awaitDeployment(baseDirectory.resolve("deployments"), log);
             announceWhenReady(ports);
         } catch (StartupProblem problem) {
-            log(problem.getMessage());
+            if (!stopping) {
+                log(problem.getMessage());
+            }
             stop();
             return 1;
         }
@@ -237,6 +241,7 @@ public final class LocalServer {
 
     /** Stops WildFly (gracefully, then forcibly) and then PostgreSQL. Safe to call more than once. */
     synchronized void stop() {
+        stopping = true;
         if (wildfly != null && wildfly.isAlive()) {
             log("Stopping WildFly");
             wildfly.destroy();
