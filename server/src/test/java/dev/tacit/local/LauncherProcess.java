@@ -19,6 +19,12 @@ import java.util.concurrent.TimeUnit;
 final class LauncherProcess implements AutoCloseable {
 
     private static final Duration READY_LIMIT = Duration.ofMinutes(4);
+    /**
+     * WildFly's JVM options for these short runs (standalone.conf's JBOSS_JAVA_SIZING, which keeps its other
+     * defaults): its heap, and the client compiler and serial collector, which boot it about a third faster
+     * on two cores. Test runs only; the launcher itself leaves WildFly's defaults alone.
+     */
+    static final String FAST_BOOT = "-Xms64m -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
     private static final Duration STOP_LIMIT = Duration.ofSeconds(90);
 
     private final Process process;
@@ -45,10 +51,11 @@ final class LauncherProcess implements AutoCloseable {
         Path output = runDirectory.resolveSibling(runDirectory.getFileName() + "-" + name + ".log");
         try {
             Files.createDirectories(runDirectory.getParent());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
+                    .redirectOutput(output.toFile());
+            builder.environment().put("JBOSS_JAVA_SIZING", FAST_BOOT);
+            Process process = builder.start();
             return new LauncherProcess(process, output);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the launcher", e);

@@ -72,8 +72,8 @@ class OwnWildFlyIT {
             environment.putAll(database.asEnvironment());
             environment.put("TACIT_PUBLIC_ORIGIN", ports.localOrigin());
             // What the README leaves to the operator: this run's ports; standalone.sh forwards SIGTERM.
-            environment.put("JAVA_OPTS", "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true"
-                    + " -Djboss.socket.binding.port-offset=" + portOffset);
+            environment.put("JBOSS_JAVA_SIZING", LauncherProcess.FAST_BOOT + " -Djboss.socket.binding.port-offset="
+                    + portOffset);
             environment.put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
             Process server = builder.start();
             try {
