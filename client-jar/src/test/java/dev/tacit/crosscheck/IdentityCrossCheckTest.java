@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * docs/protocol.md §3.2 and §3.3 checked with the JDK alone: SunEC's deterministic Ed25519 reproduces the signed keys,
  * the JDK's X.509 parser and PKIX validator accept the example certificates with the profile §3.2 states, and the
- * certification request's proof of possession verifies.
+ * certification request is rebuilt field by field with its proof of possession.
  */
 class IdentityCrossCheckTest {
 
@@ -114,7 +114,7 @@ class IdentityCrossCheckTest {
     }
 
     @Test
-    void certificationRequestProofOfPossessionVerifies() throws GeneralSecurityException {
+    void certificationRequestIsRebuiltAndItsProofOfPossessionReproduced() throws GeneralSecurityException {
         byte[] request = hex(certificates.get("certification_request"));
         byte[] identityKey = JdkCurve25519.ed25519Public(hex(certificates.get("identity_seed")));
         ByteBuffer outer = Der.contents(ByteBuffer.wrap(request), 0x30);
@@ -127,6 +127,7 @@ class IdentityCrossCheckTest {
         assertEquals(0, outer.remaining());
         assertEquals("300506032b6570", hex(algorithm), "id-Ed25519");
         assertTrue(JdkCurve25519.ed25519Verify(identityKey, info, signature));
+        assertEquals(hex(JdkCurve25519.ed25519Sign(hex(certificates.get("identity_seed")), info)), hex(signature));
         // version 0, subject CN=<E.164> as UTF8String, the identity key as SPKI, no attributes
         byte[] expectedInfo = concat(hex("020100"), Der.commonNameOnly(certificates.get("e164")),
                 hex("302a300506032b6570032100"), identityKey, hex("a000"));
