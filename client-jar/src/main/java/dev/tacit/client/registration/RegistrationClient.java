@@ -27,6 +27,7 @@ import dev.tacit.crypto.token.IssuerPublicKey;
 import dev.tacit.crypto.token.PendingToken;
 import dev.tacit.crypto.token.Token;
 import dev.tacit.crypto.token.TokenResponse;
+import dev.tacit.crypto.wire.Base64Url;
 
 /**
  * The client side of registration (docs/protocol.md §4): verify a number by SMS, then register it with an
@@ -79,7 +80,7 @@ public final class RegistrationClient {
             long notBefore = key.getJsonNumber("not-before").longValueExact();
             if (key.getInt("token-type") == 2 && notBefore <= now.getEpochSecond() && notBefore > chosenNotBefore) {
                 try {
-                    chosen = IssuerPublicKey.decode(JsonApi.fromBase64Url(key.getString("token-key")));
+                    chosen = IssuerPublicKey.decode(JsonApi.fromPaddedBase64Url(key.getString("token-key")));
                 } catch (CryptoException e) {
                     throw new ServerUnreachableException("the server's token-issuer key does not decode", e);
                 }
@@ -100,14 +101,14 @@ public final class RegistrationClient {
                                       Instant now) throws TacitClientException {
         JsonArrayBuilder tokenRequests = Json.createArrayBuilder();
         for (PendingToken pending : setup.pendingTokens()) {
-            tokenRequests.add(JsonApi.base64Url(pending.request().encode()));
+            tokenRequests.add(Base64Url.encode(pending.request().encode()));
         }
         JsonObject answer = api.post("/v1/accounts", Json.createObjectBuilder()
                 .add("verificationToken", token.value())
-                .add("certificationRequest", JsonApi.base64Url(setup.certificationRequest().toBytes()))
-                .add("envelopeKey", JsonApi.base64Url(setup.signedEnvelopeKey().toBytes()))
-                .add("preKey", JsonApi.base64Url(setup.signedPreKey().toBytes()))
-                .add("groupPublicKey", JsonApi.base64Url(setup.group().groupPublicKey().toBytes()))
+                .add("certificationRequest", Base64Url.encode(setup.certificationRequest().toBytes()))
+                .add("envelopeKey", Base64Url.encode(setup.signedEnvelopeKey().toBytes()))
+                .add("preKey", Base64Url.encode(setup.signedPreKey().toBytes()))
+                .add("groupPublicKey", Base64Url.encode(setup.group().groupPublicKey().toBytes()))
                 .add("tokenRequests", tokenRequests)
                 .build());
         try {
