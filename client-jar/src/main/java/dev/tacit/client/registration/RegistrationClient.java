@@ -1,9 +1,6 @@
 package dev.tacit.client.registration;
 
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,9 +16,11 @@ import dev.tacit.client.JsonApi;
 import dev.tacit.client.ServerUnreachableException;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.crypto.CryptoException;
+import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.CertifiedIdentity;
 import dev.tacit.crypto.identity.IdentityCertificate;
+import dev.tacit.crypto.identity.PemCertificateChain;
 import dev.tacit.crypto.identity.PinnedCaVerifier;
 import dev.tacit.crypto.token.IssuerPublicKey;
 import dev.tacit.crypto.token.PendingToken;
@@ -57,16 +56,11 @@ public final class RegistrationClient {
     /** The server's CA certificates (§4.4), to pin. Fetch them over a channel you trust. */
     public List<CaCertificate> caCertificates() throws TacitClientException {
         HttpResponse<byte[]> response = api.get("/v1/ca-certificates", "application/pem-certificate-chain");
-        List<CaCertificate> certificates = new ArrayList<>();
         try {
-            for (var certificate : CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(response.body()))) {
-                certificates.add(CaCertificate.fromBytes(certificate.getEncoded()));
-            }
-        } catch (CertificateException | CryptoException e) {
+            return PemCertificateChain.read(response.body());
+        } catch (MalformedEncodingException e) {
             throw new ServerUnreachableException("the server's CA certificates do not decode", e);
         }
-        return certificates;
     }
 
     /** The token-issuer key to blind registration tokens for: the latest whose not-before has come (§4.3). */
