@@ -23,7 +23,6 @@ import jakarta.json.JsonObjectBuilder;
 import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
-import dev.tacit.client.JsonApi;
 import dev.tacit.client.ProblemResponseException;
 import dev.tacit.client.registration.AccountSetup;
 import dev.tacit.client.registration.RegisteredAccount;
@@ -36,6 +35,7 @@ import dev.tacit.crypto.token.IssuerKeyRing;
 import dev.tacit.crypto.token.PendingToken;
 import dev.tacit.crypto.token.Token;
 import dev.tacit.crypto.token.TokenVerifier;
+import dev.tacit.crypto.wire.Base64Url;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -156,6 +156,19 @@ class RegistrationIT {
     }
 
     @Test
+    void aMemberInNonCanonicalBase64UrlIsRejected() throws Exception {
+        String number = "+12135550160";
+        JsonObject valid = registrationBody(TestAccounts.verify(number), TestAccounts.setup(number)).build();
+        List<String> requests = new ArrayList<>(valid.getJsonArray("tokenRequests").getValuesAs(
+                jakarta.json.JsonString::getString));
+        requests.set(0, withAnUnusedBitSet(requests.get(0)));
+        JsonObject body = Json.createObjectBuilder(valid).add("tokenRequests", Json.createArrayBuilder(requests)).build();
+
+        assertInvalid(body, "tokenRequests");
+        assertFalse(accountExists(number));
+    }
+
+    @Test
     void anInvalidVerificationTokenIsRejectedAndNothingStored() throws Exception {
         String number = "+12135550157";
         JsonObject body = registrationBody(new VerificationToken("not-a-token", Instant.now()), TestAccounts.setup(number))
@@ -247,8 +260,20 @@ class RegistrationIT {
                 .getEncoded();
     }
 
+    /**
+     * The same bytes written non-canonically: a 259-byte token request ends in a character that carries 2 bits
+     * of data and 4 unused ones (RFC 4648 §3.5); setting one of those yields text a lenient decoder reads as
+     * the same bytes.
+     */
+    private static String withAnUnusedBitSet(String encoded) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        assertEquals(2, encoded.length() % 4, "a length whose last character has unused bits");
+        int last = alphabet.indexOf(encoded.charAt(encoded.length() - 1));
+        return encoded.substring(0, encoded.length() - 1) + alphabet.charAt(last | 1);
+    }
+
     private static String b64(byte[] bytes) {
-        return JsonApi.base64Url(bytes);
+        return Base64Url.encode(bytes);
     }
 
     private static int tokensIssued(String number) throws Exception {

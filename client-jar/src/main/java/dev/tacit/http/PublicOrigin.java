@@ -21,8 +21,8 @@ public final class PublicOrigin {
     }
 
     /**
-     * Parses an origin such as {@code https://tacit.example} or {@code http://localhost:8080}; a trailing
-     * {@code /} is allowed.
+     * Parses an origin such as {@code https://tacit.example} or {@code http://localhost:8080}, written as
+     * RFC 6454 serialises one: nothing after the authority, not even {@code /}.
      *
      * @throws IllegalArgumentException if it is not an http or https origin with a host and nothing more
      */
@@ -38,7 +38,7 @@ public final class PublicOrigin {
             throw new IllegalArgumentException("an origin's scheme is http or https: " + origin);
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
-                || uri.getRawFragment() != null || !(uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))) {
+                || uri.getRawFragment() != null || !uri.getRawPath().isEmpty()) {
             throw new IllegalArgumentException("an origin is scheme://host[:port], without user, path, query or"
                     + " fragment: " + origin);
         }

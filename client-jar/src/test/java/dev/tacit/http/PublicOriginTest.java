@@ -13,7 +13,7 @@ class PublicOriginTest {
     @ParameterizedTest
     @CsvSource({
             "https://tacit.example,        tacit.example,       https://tacit.example",
-            "https://Tacit.EXAMPLE/,       tacit.example,       https://tacit.example",
+            "https://Tacit.EXAMPLE,        tacit.example,       https://tacit.example",
             "https://tacit.example:443,    tacit.example,       https://tacit.example",
             "HTTPS://tacit.example:8443,   tacit.example:8443,  https://tacit.example:8443",
             "http://localhost:8080,        localhost:8080,      http://localhost:8080",
@@ -30,7 +30,7 @@ class PublicOriginTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tacit.example", "ftp://tacit.example", "https://tacit.example/v1",
+    @ValueSource(strings = {"tacit.example", "ftp://tacit.example", "https://tacit.example/", "https://tacit.example/v1",
             "https://user@tacit.example", "https://tacit.example?x=1", "https://tacit.example#top", "https://", ""})
     void anythingButSchemeHostAndPortIsRefused(String origin) {
         assertThrows(IllegalArgumentException.class, () -> PublicOrigin.parse(origin));

@@ -10,12 +10,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
-import dev.tacit.http.PublicOrigin;
-
-/**
- * Establishes this installation's identity at start and serves it with the origin clients reach it at; neither
- * changes afterwards. Starting at deployment, it also refuses a malformed {@code tacit.public-origin} then.
- */
+/** Establishes this installation's identity at start and serves it; the identity never changes afterwards. */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // immutable after start
@@ -27,9 +22,6 @@ public class ServerInstanceService {
     @Inject
     Clock clock;
 
-    @Inject
-    PublicOrigin publicOrigin;
-
     private volatile ServerInstance current;
 
     @PostConstruct
@@ -39,10 +31,5 @@ public class ServerInstanceService {
 
     public ServerInstance current() {
         return current;
-    }
-
-    /** The origin clients reach this installation at (docs/protocol.md §4.2). */
-    public PublicOrigin publicOrigin() {
-        return publicOrigin;
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 import javax.crypto.KeyGenerator;
@@ -19,7 +18,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.tacit.server.settings.TacitSettings;
 
 /**
  * The AES-256 key under which every server secret and private key is stored in the database, so that a copy
@@ -39,35 +38,31 @@ public class KeyEncryptionKey {
     private static final int KEY_BITS = 256;
 
     @Inject
-    @ConfigProperty(name = "tacit.keystore.path")
-    Optional<String> keystorePath;
+    TacitSettings settings;
 
-    @Inject
-    @ConfigProperty(name = "tacit.keystore.password")
-    Optional<String> keystorePassword;
-
-    @Inject
-    @ConfigProperty(name = "tacit.keystore.alias", defaultValue = "tacit-kek")
-    String alias;
+    private String alias;
 
     private SecretKey key;
     private Path source;
+    private boolean development;
 
     @PostConstruct
     void load() {
-        if (keystorePath.isPresent()) {
-            char[] password = keystorePassword
+        TacitSettings.Keystore keystore = settings.keystore();
+        alias = keystore.alias();
+        if (keystore.path().isPresent()) {
+            char[] password = keystore.password()
                     .orElseThrow(() -> new IllegalStateException("tacit.keystore.path is set but tacit.keystore.password is not"))
                     .toCharArray();
-            source = Path.of(keystorePath.get());
+            source = keystore.path().get();
             key = read(source, password);
         } else {
-            Path development = Path.of(System.getProperty("jboss.server.data.dir", "."), "tacit", "development-kek.p12");
-            source = development;
+            source = Path.of(System.getProperty("jboss.server.data.dir", "."), "tacit", "development-kek.p12");
+            development = true;
             LOG.warning("No key-encryption keystore configured (tacit.keystore.path / TACIT_KEYSTORE_PATH): using the"
-                    + " development keystore " + development + ". Server secrets are NOT protected; configure a keystore"
+                    + " development keystore " + source + ". Server secrets are NOT protected; configure a keystore"
                     + " in production.");
-            key = readOrCreateDevelopmentKey(development);
+            key = readOrCreateDevelopmentKey(source);
         }
     }
 
@@ -77,7 +72,7 @@ public class KeyEncryptionKey {
 
     /** Whether the key is the development one, made by the server because no keystore is configured. */
     boolean isDevelopmentKey() {
-        return keystorePath.isEmpty();
+        return development;
     }
 
     /** Where the key comes from, for messages about it. */

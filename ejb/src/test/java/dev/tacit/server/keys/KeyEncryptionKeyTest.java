@@ -4,10 +4,14 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+
+import dev.tacit.server.settings.TestSettings;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,10 +69,11 @@ class KeyEncryptionKeyTest {
     }
 
     static KeyEncryptionKey configured(Optional<String> path, Optional<String> password) {
+        Map<String, String> properties = new HashMap<>();
+        path.ifPresent(value -> properties.put("tacit.keystore.path", value));
+        password.ifPresent(value -> properties.put("tacit.keystore.password", value));
         KeyEncryptionKey kek = new KeyEncryptionKey();
-        kek.keystorePath = path;
-        kek.keystorePassword = password;
-        kek.alias = "tacit-kek";
+        kek.settings = TestSettings.of(properties);
         kek.load();
         return kek;
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
+import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.server.accounts.Account;
 import dev.tacit.server.accounts.AccountService;
 import dev.tacit.web.ApiDocs;
@@ -76,7 +77,7 @@ public class OwnAccountResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public void replacePreKey(@NotNull @Valid PreKeyUpdate update) {
-        accounts.replacePreKey(caller(), Base64Url.decode("preKey", update.preKey()));
+        accounts.replacePreKey(caller(), BinaryMember.decode("preKey", update.preKey()));
     }
 
     /** {@code PUT /v1/account/group-public-key}: a new BBS group public key. */
@@ -92,7 +93,7 @@ public class OwnAccountResource {
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public void replaceGroupPublicKey(@NotNull @Valid GroupPublicKeyUpdate update) {
-        accounts.replaceGroupPublicKey(caller(), Base64Url.decode("groupPublicKey", update.groupPublicKey()));
+        accounts.replaceGroupPublicKey(caller(), BinaryMember.decode("groupPublicKey", update.groupPublicKey()));
     }
 
     private String caller() {

@@ -21,7 +21,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 
 import dev.tacit.crypto.CryptoException;
-import dev.tacit.http.PublicOrigin;
 import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.HttpFields;
 import dev.tacit.http.signature.HttpRequestParts;
@@ -29,8 +28,8 @@ import dev.tacit.http.signature.RequestVerifier;
 import dev.tacit.http.signature.VerifiedRequest;
 import dev.tacit.server.accounts.AccountService;
 import dev.tacit.server.auth.RequestNonces;
+import dev.tacit.server.settings.TacitSettings;
 import dev.tacit.web.problem.Problem;
-
 
 /**
  * Authenticates account-scoped requests (those under a security constraint, {@code /v1/account/*}) by their
@@ -66,9 +65,8 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
     @Inject
     Clock clock;
 
-    /** The origin clients use to reach this server: they sign its authority as @authority. */
     @Inject
-    PublicOrigin publicOrigin;
+    TacitSettings settings;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -99,7 +97,8 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
 
     private URI targetUri(HttpServletRequest request) {
         String query = request.getQueryString();
-        return publicOrigin.resolve(request.getRequestURI() + (query == null ? "" : "?" + query));
+        // What clients sign as @authority is the origin they reach this server at, perhaps through a proxy.
+        return settings.publicOrigin().resolve(request.getRequestURI() + (query == null ? "" : "?" + query));
     }
 
     private static HttpFields headers(HttpServletRequest request) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.tacit.server.instance.ServerInstanceService;
+import dev.tacit.server.settings.TacitSettings;
 import dev.tacit.web.ApiDocs;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,6 +25,9 @@ public class ServerResource {
     @Inject
     ServerInstanceService instances;
 
+    @Inject
+    TacitSettings settings;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Tag(name = ApiDocs.TAG_INSTALLATION)
@@ -36,6 +40,6 @@ public class ServerResource {
                     schema = @Schema(implementation = ServerDescription.class)))
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public ServerDescription describe() {
-        return ServerDescription.of(instances.current(), instances.publicOrigin());
+        return ServerDescription.of(instances.current(), settings.publicOrigin());
     }
 }
