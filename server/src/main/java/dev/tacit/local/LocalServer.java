@@ -164,10 +164,12 @@ public final class LocalServer {
         command.add(wildflyHome.resolve("bin/standalone.sh").toString());
         command.add("-Djboss.server.base.dir=" + baseDirectory);
         command.add("-Djboss.socket.binding.port-offset=" + ports.offset());
+        command.addAll(settings.serverSettingsAsArguments());
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         Map<String, String> environment = builder.environment();
-        // Settings reach WildFly through its environment, passwords included, never its command line.
-        environment.putAll(settings.serverSettingsAsEnvironment());
+        // Secrets reach WildFly through its environment, never its command line; the database's settings too,
+        // so that they are one set whichever of the operator's and the built-in database it is.
+        environment.putAll(settings.secretsAsEnvironment());
         environment.putAll(database.asEnvironment());
         if (settings.get("tacit.public-origin").isEmpty()) {
             environment.put("TACIT_PUBLIC_ORIGIN", ports.localOrigin());

@@ -1,24 +1,29 @@
 package dev.tacit.local;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The {@code tacit.*} settings an operator gives the launcher, read the way the server reads them (MicroProfile
  * Config): the system property {@code tacit.x.y} first, then the environment variable {@code TACIT_X_Y}.
- * The launcher hands them on to WildFly as environment variables, so that a {@code -D} setting on Maven's
- * command line reaches the server like an environment variable does, and no secret appears on WildFly's
- * command line.
+ * The launcher hands the {@code -D} ones on to WildFly as they were given, so the server checks them (a
+ * misspelt one fails the deployment), except secrets, which go through WildFly's environment instead, to keep
+ * them off its command line. Environment variables WildFly inherits anyway.
  */
 public final class Settings {
 
     /** The launcher's own properties (set by the {@code run} profile or for it), not the server's. */
     private static final Set<String> LAUNCHER_PROPERTIES = Set.of("tacit.wildfly.home", "tacit.ear", "tacit.run.dir");
     private static final String LAUNCHER_PREFIX = "tacit.run.";
+    private static final Pattern SECRET = Pattern.compile("(password|auth-token|secret)$");
 
     private final Map<String, String> systemProperties;
     private final Map<String, String> environment;
@@ -47,18 +52,44 @@ public final class Settings {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
+    /** The server settings given as system properties, secrets left out, as {@code -D} arguments. */
+    public List<String> serverSettingsAsArguments() {
+        List<String> arguments = new ArrayList<>();
+        serverSettings().forEach((name, value) -> {
+            if (!isSecret(name)) {
+                arguments.add("-D" + name + "=" + value);
+            }
+        });
+        return arguments;
+    }
+
     /**
-     * The server settings given as system properties, as the environment variables MicroProfile Config maps
-     * them to ({@code tacit.sms.twilio.base-url} becomes {@code TACIT_SMS_TWILIO_BASE_URL}).
+     * The secrets among the server settings given as system properties, as the environment variables
+     * MicroProfile Config maps them to ({@code tacit.db.password} becomes {@code TACIT_DB_PASSWORD}).
      */
-    public Map<String, String> serverSettingsAsEnvironment() {
-        Map<String, String> variables = new HashMap<>();
-        systemProperties.forEach((name, value) -> {
-            if (name.startsWith("tacit.") && !name.startsWith(LAUNCHER_PREFIX) && !LAUNCHER_PROPERTIES.contains(name)) {
+    public Map<String, String> secretsAsEnvironment() {
+        Map<String, String> variables = new TreeMap<>();
+        serverSettings().forEach((name, value) -> {
+            if (isSecret(name)) {
                 variables.put(environmentName(name), value);
             }
         });
         return variables;
+    }
+
+    private Map<String, String> serverSettings() {
+        Map<String, String> settings = new TreeMap<>();
+        systemProperties.forEach((name, value) -> {
+            if (name.startsWith("tacit.") && !name.startsWith(LAUNCHER_PREFIX) && !LAUNCHER_PROPERTIES.contains(name)) {
+                settings.put(name, value);
+            }
+        });
+        return settings;
+    }
+
+    /** Passwords, tokens and secrets: never on a command line, which every local user can read. */
+    static boolean isSecret(String name) {
+        return SECRET.matcher(name).find();
     }
 
     /** MicroProfile Config's environment variable for a property: non-alphanumerics to {@code _}, upper case. */

@@ -1,5 +1,6 @@
 package dev.tacit.local;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,15 +21,20 @@ class SettingsTest {
     }
 
     @Test
-    void serverSettingsGivenAsPropertiesReachTheServerAsTheEnvironmentVariablesMicroProfileConfigReads() {
+    void serverSettingsGivenAsPropertiesReachTheServerAsGivenAndSecretsThroughItsEnvironment() {
         Settings settings = new Settings(Map.of(
                 "tacit.db.password", "s3cret",
+                "tacit.keystore.password", "k3y",
+                "tacit.sms.twilio.auth-token", "t0ken",
                 "tacit.sms.twilio.base-url", "http://localhost:1",
+                "tacit.verification.windw", "PT5M",
                 "tacit.run.port-offset", "100",
                 "tacit.wildfly.home", "/w",
                 "user.home", "/root"), Map.of());
 
-        assertEquals(Map.of("TACIT_DB_PASSWORD", "s3cret", "TACIT_SMS_TWILIO_BASE_URL", "http://localhost:1"),
-                settings.serverSettingsAsEnvironment());
+        assertEquals(List.of("-Dtacit.sms.twilio.base-url=http://localhost:1", "-Dtacit.verification.windw=PT5M"),
+                settings.serverSettingsAsArguments(), "a misspelt setting too, for the server to refuse");
+        assertEquals(Map.of("TACIT_DB_PASSWORD", "s3cret", "TACIT_KEYSTORE_PASSWORD", "k3y",
+                "TACIT_SMS_TWILIO_AUTH_TOKEN", "t0ken"), settings.secretsAsEnvironment());
     }
 }
