@@ -1,0 +1,69 @@
+package dev.tacit.it;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.tacit.arquillian.ServerClock;
+import dev.tacit.arquillian.TacitDeployment;
+import dev.tacit.arquillian.TestAccounts;
+import dev.tacit.client.registration.VerificationToken;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The deployed server's time is the test clock's: moved forward by the tests, back on reset. */
+@ExtendWith(ArquillianExtension.class)
+class ServerClockIT {
+
+    /** The server's default verification-token validity. */
+    private static final Duration TOKEN_VALIDITY = Duration.ofMinutes(15);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive tacit() {
+        return TacitDeployment.ear();
+    }
+
+    @AfterEach
+    void backToTheSystemClock() {
+        ServerClock.reset();
+    }
+
+    @Test
+    void theServerTellsTimeByTheMovedClock() throws Exception {
+        ServerClock.advance(Duration.ofDays(3));
+
+        VerificationToken token = TestAccounts.verify("+19495550170");
+
+        assertCloseTo(Instant.now().plus(Duration.ofDays(3)).plus(TOKEN_VALIDITY), token.expiresAt());
+    }
+
+    @Test
+    void resetReturnsToTheSystemClock() throws Exception {
+        ServerClock.advance(Duration.ofDays(3));
+        ServerClock.reset();
+
+        VerificationToken token = TestAccounts.verify("+19495550171");
+
+        assertCloseTo(Instant.now().plus(TOKEN_VALIDITY), token.expiresAt());
+        assertCloseTo(Instant.now(), ServerClock.instant());
+    }
+
+    @Test
+    void theClockOnlyMovesForward() {
+        assertThrows(IllegalArgumentException.class, () -> ServerClock.advance(Duration.ofSeconds(-1)));
+        assertThrows(IllegalArgumentException.class, () -> ServerClock.advanceTo(Instant.now().minusSeconds(60)));
+    }
+
+    private static void assertCloseTo(Instant expected, Instant actual) {
+        assertTrue(Duration.between(expected, actual).abs().compareTo(Duration.ofSeconds(30)) < 0,
+                "expected about " + expected + ", was " + actual);
+    }
+}
