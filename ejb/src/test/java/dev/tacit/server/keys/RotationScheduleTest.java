@@ -56,6 +56,29 @@ class RotationScheduleTest {
         assertEquals(Optional.empty(), RotatingKeys.successorStart(keys, NOW), "the successor already exists");
     }
 
+    @Test
+    void aKeyThatSignsOnlyAfterAGapDoesNotCoverTheGap() {
+        // Created while the clock was ahead: signs from 2027-06-01, while the current key stops on 2026-11-28.
+        RotatingKeyRecord current = new RotatingKeyRecord("test", id(1), new byte[] {1}, new byte[] {2},
+                Instant.parse("2026-06-01T00:00:00Z"), Instant.parse("2026-06-01T00:00:00Z"),
+                Instant.parse("2026-11-28T00:00:00Z"), Instant.parse("2028-06-01T00:00:00Z"));
+        RotatingKeyRecord later = new RotatingKeyRecord("test", id(2), new byte[] {1}, new byte[] {2},
+                Instant.parse("2027-06-01T00:00:00Z"), Instant.parse("2027-06-01T00:00:00Z"),
+                Instant.parse("2027-12-01T00:00:00Z"), Instant.parse("2029-06-01T00:00:00Z"));
+
+        assertEquals(Optional.of(Instant.parse("2026-11-28T00:00:00Z")),
+                RotatingKeys.successorStart(List.of(current, later), NOW), "a successor for the gap");
+        assertEquals(Optional.of(Instant.parse("2026-12-01T00:00:00Z")),
+                RotatingKeys.successorStart(List.of(later), Instant.parse("2026-12-01T00:00:00Z")),
+                "no key signs now: one starts at once");
+    }
+
+    private static byte[] id(int id) {
+        byte[] keyId = new byte[32];
+        keyId[0] = (byte) id;
+        return keyId;
+    }
+
     private static RotatingKeyRecord key(int id, Instant signsFrom) {
         byte[] keyId = new byte[32];
         keyId[0] = (byte) id;
