@@ -2,9 +2,8 @@ package dev.tacit.arquillian;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.List;
 
 import dev.tacit.client.JsonApi;
 import dev.tacit.client.TacitClientException;
@@ -60,17 +59,24 @@ public final class TestAccounts {
 
     /** Fresh keys for {@code number}, with tokens blinded for the server's current issuer key. */
     public static AccountSetup setup(String number) throws TacitClientException, MalformedEncodingException {
-        return AccountSetup.generate(PhoneNumber.of(number), client().currentIssuerKey(Instant.now()), CHALLENGE, RANDOM);
+        return AccountSetup.generate(PhoneNumber.of(number), client().currentIssuerKey(ServerClock.instant()),
+                CHALLENGE, RANDOM);
     }
 
-    /** The server's CA, pinned. */
-    public static PinnedCaVerifier pinnedCa() throws TacitClientException {
-        List<CaCertificate> certificates = client().caCertificates();
-        return new PinnedCaVerifier(certificates.get(certificates.size() - 1));
+    /**
+     * The server's CA that issues certificates now, pinned. The list of published CAs may also hold a
+     * successor that signs only from later on.
+     */
+    public static PinnedCaVerifier pinnedCa() throws MalformedEncodingException {
+        HttpResponse<byte[]> current = TacitHttp.getBytes(TacitHttp.API.resolve("ca-certificates/current"));
+        if (current.statusCode() != 200) {
+            throw new IllegalStateException("GET /v1/ca-certificates/current answered " + current.statusCode());
+        }
+        return new PinnedCaVerifier(CaCertificate.fromBytes(current.body()));
     }
 
-    /** Verifies and registers {@code number} with fresh keys. */
+    /** Verifies and registers {@code number} with fresh keys, at the server's time. */
     public static RegisteredAccount register(String number) throws Exception {
-        return client().register(verify(number), setup(number), pinnedCa(), Instant.now());
+        return client().register(verify(number), setup(number), pinnedCa(), ServerClock.instant());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
@@ -27,10 +28,12 @@ import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.HttpFields;
 import dev.tacit.http.signature.HttpRequestParts;
 import dev.tacit.http.signature.RequestSigner;
+import dev.tacit.http.signature.RequestVerifier;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -49,6 +52,11 @@ class AccountAuthenticationIT {
         return TacitDeployment.ear();
     }
 
+    @AfterEach
+    void backToTheSystemClock() {
+        ServerClock.reset();
+    }
+
     @Test
     void aSignedRequestActsAsTheAccountThatSignedIt() throws Exception {
         RegisteredAccount account = TestAccounts.register("+13055550160");
@@ -57,6 +65,21 @@ class AccountAuthenticationIT {
 
         assertEquals("+13055550160", own.getString("number"));
         assertEquals(5, own.getInt("tokensIssued"));
+    }
+
+    @Test
+    void aSignatureIsFreshForFiveMinutesByTheServersClock() throws Exception {
+        RegisteredAccount account = TestAccounts.register("+13055550166");
+        AccountClient onTheSystemClock = new AccountClient(TestAccounts.api(), account.identity().phoneNumber(),
+                account.keys().identity(), Clock.systemUTC(), RANDOM);
+
+        ServerClock.advance(RequestVerifier.DEFAULT_FRESHNESS_WINDOW.plusSeconds(30));
+        ProblemResponseException stale = assertThrows(ProblemResponseException.class, onTheSystemClock::describe);
+        JsonObject fresh = client(account).describe(); // signed by the server's time
+
+        assertEquals(401, stale.status());
+        assertEquals("urn:tacit:problem:unauthenticated", stale.type());
+        assertEquals("+13055550166", fresh.getString("number"));
     }
 
     @Test
@@ -70,7 +93,7 @@ class AccountAuthenticationIT {
     void aSignatureByAnotherKeyIsRefused() throws Exception {
         RegisteredAccount account = TestAccounts.register("+13055550161");
         AccountClient impostor = new AccountClient(TestAccounts.api(), account.identity().phoneNumber(),
-                IdentityKeyPair.generate(RANDOM), Clock.systemUTC(), RANDOM);
+                IdentityKeyPair.generate(RANDOM), ServerClock.clock(), RANDOM);
 
         ProblemResponseException problem = assertThrows(ProblemResponseException.class, impostor::describe);
 
@@ -101,7 +124,7 @@ class AccountAuthenticationIT {
                 .toBytes())).build().toString().getBytes();
         URI target = TacitHttp.API.resolve("account/pre-key");
         Map<String, String> signature = new RequestSigner(AccountRequestKeys.signingKey(account.identity().phoneNumber(),
-                account.keys().identity()), Clock.systemUTC(), RANDOM)
+                account.keys().identity()), ServerClock.clock(), RANDOM)
                 .sign(HttpRequestParts.of("PUT", target, HttpFields.builder().add("Content-Type", "application/json").build(),
                         body)).asMap();
 
@@ -146,7 +169,7 @@ class AccountAuthenticationIT {
                 () -> TestAccounts.api().signed("PUT", "/v1/account/group-public-key",
                         Json.createObjectBuilder().add("groupPublicKey", JsonApi.base64Url(badGroupKey)).build(),
                         new RequestSigner(AccountRequestKeys.signingKey(account.identity().phoneNumber(),
-                                account.keys().identity()), Clock.systemUTC(), RANDOM)));
+                                account.keys().identity()), ServerClock.clock(), RANDOM)));
 
         assertEquals(400, preKeyProblem.status());
         assertEquals(java.util.Optional.of("preKey"), preKeyProblem.field());
@@ -158,13 +181,13 @@ class AccountAuthenticationIT {
 
     private static AccountClient client(RegisteredAccount account) {
         return new AccountClient(TestAccounts.api(), account.identity().phoneNumber(), account.keys().identity(),
-                Clock.systemUTC(), RANDOM);
+                ServerClock.clock(), RANDOM);
     }
 
     private static HttpResponse<String> get(URI target, dev.tacit.crypto.identity.PhoneNumber number,
                                             IdentityKeyPair key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).GET();
-        new RequestSigner(AccountRequestKeys.signingKey(number, key), Clock.systemUTC(), RANDOM)
+        new RequestSigner(AccountRequestKeys.signingKey(number, key), ServerClock.clock(), RANDOM)
                 .sign(HttpRequestParts.of("GET", target, HttpFields.empty(), new byte[0])).asMap()
                 .forEach(request::header);
         return TacitHttp.send(request);

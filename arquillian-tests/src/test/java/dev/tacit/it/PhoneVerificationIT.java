@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.SmsProviderStub;
 import dev.tacit.arquillian.SmsProviderStubObserver;
 import dev.tacit.arquillian.TacitDeployment;
@@ -38,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class PhoneVerificationIT {
 
-    private static final Duration WINDOW = Duration.ofSeconds(SmsProviderStubObserver.WINDOW_SECONDS);
+    private static final Duration WINDOW = SmsProviderStubObserver.WINDOW;
+    private static final Duration SEND_PERIOD = SmsProviderStubObserver.SEND_PERIOD;
 
     private Map<String, Long> storedBefore;
 
@@ -54,6 +56,7 @@ class PhoneVerificationIT {
 
     @AfterEach
     void nothingWasStored() {
+        ServerClock.reset();
         assertEquals(storedBefore, TacitSchema.rowCounts(), "verification stores nothing in the database");
     }
 
@@ -70,7 +73,7 @@ class PhoneVerificationIT {
         JsonObject body = TacitHttp.json(confirmed);
         String token = body.getString("verificationToken");
         Instant expiresAt = Instant.parse(body.getString("expiresAt"));
-        assertTrue(expiresAt.isAfter(Instant.now().plusSeconds(60)), "valid for minutes: " + expiresAt);
+        assertTrue(expiresAt.isAfter(ServerClock.instant().plusSeconds(60)), "valid for minutes: " + expiresAt);
         byte[] payload = Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
         assertTrue(new String(payload, java.nio.charset.StandardCharsets.US_ASCII).endsWith("+14155550100"),
                 "the token names the E.164 number");
@@ -107,16 +110,18 @@ class PhoneVerificationIT {
     }
 
     @Test
-    void aCodeExpiresAfterTheFollowingWindow() throws InterruptedException {
+    void aCodeIsAcceptedInItsWindowAndTheNextAndExpiresAfter() {
+        ServerClock.advanceToNextWindow(WINDOW);
         requestCode("+14155550102");
         String code = codeSentTo("+14155550102");
-        long sentInWindowAtMost = Instant.now().getEpochSecond() / WINDOW.getSeconds();
 
-        // Accepted in its own window and the next; from the one after that on, it has expired.
-        sleepUntil(Instant.ofEpochSecond((sentInWindowAtMost + 2) * WINDOW.getSeconds()).plusMillis(200));
-        HttpResponse<String> response = confirm("+14155550102", code);
+        ServerClock.advance(WINDOW);
+        HttpResponse<String> inTheNextWindow = confirm("+14155550102", code);
+        ServerClock.advance(WINDOW);
+        HttpResponse<String> inTheOneAfter = confirm("+14155550102", code);
 
-        assertProblem(response, 400, "urn:tacit:problem:wrong-verification-code");
+        assertEquals(200, inTheNextWindow.statusCode(), inTheNextWindow.body());
+        assertProblem(inTheOneAfter, 400, "urn:tacit:problem:wrong-verification-code");
     }
 
     @Test
@@ -166,46 +171,55 @@ class PhoneVerificationIT {
     }
 
     @Test
-    void sendsPerNumberAreLimited() throws InterruptedException {
-        awaitRoomInWindow(Duration.ofHours(1));
+    void sendsPerNumberAreLimitedUntilTheSendPeriodEnds() {
+        ServerClock.advanceToNextWindow(SEND_PERIOD);
         for (int i = 0; i < SmsProviderStubObserver.SENDS_PER_NUMBER; i++) {
             assertEquals(202, requestCode("+13125550100").statusCode());
         }
 
-        HttpResponse<String> response = requestCode("+13125550100");
+        HttpResponse<String> refused = requestCode("+13125550100");
+        ServerClock.advance(SEND_PERIOD);
+        HttpResponse<String> nextPeriod = requestCode("+13125550100");
 
-        assertProblem(response, 429, "urn:tacit:problem:rate-limited");
-        assertRetryAfterAtMost(response, Duration.ofHours(1));
-        assertEquals(SmsProviderStubObserver.SENDS_PER_NUMBER, SmsProviderStub.messagesTo("+13125550100").size());
+        assertProblem(refused, 429, "urn:tacit:problem:rate-limited");
+        assertRetryAfterAbout(refused, SEND_PERIOD.minusSeconds(1));
+        assertEquals(202, nextPeriod.statusCode(), nextPeriod.body());
+        assertEquals(SmsProviderStubObserver.SENDS_PER_NUMBER + 1, SmsProviderStub.messagesTo("+13125550100").size());
     }
 
     @Test
-    void sendsPerPrefixAreLimited() throws InterruptedException {
-        awaitRoomInWindow(Duration.ofHours(1));
+    void sendsPerPrefixAreLimitedUntilTheSendPeriodEnds() {
+        ServerClock.advanceToNextWindow(SEND_PERIOD);
         for (int i = 0; i < SmsProviderStubObserver.SENDS_PER_PREFIX; i++) {
             assertEquals(202, requestCode("+1202555011" + i).statusCode());
         }
 
-        HttpResponse<String> response = requestCode("+12025550119");
+        HttpResponse<String> refused = requestCode("+12025550119");
+        ServerClock.advance(SEND_PERIOD);
+        HttpResponse<String> nextPeriod = requestCode("+12025550119");
 
-        assertProblem(response, 429, "urn:tacit:problem:rate-limited");
-        assertRetryAfterAtMost(response, Duration.ofHours(1));
-        assertTrue(SmsProviderStub.messagesTo("+12025550119").isEmpty());
+        assertProblem(refused, 429, "urn:tacit:problem:rate-limited");
+        assertRetryAfterAbout(refused, SEND_PERIOD.minusSeconds(1));
+        assertEquals(202, nextPeriod.statusCode(), nextPeriod.body());
+        assertEquals(1, SmsProviderStub.messagesTo("+12025550119").size(), "sent only in the next period");
     }
 
     @Test
-    void wrongCodesPerNumberAreLimitedEvenForTheRightCode() throws InterruptedException {
-        awaitRoomInWindow(WINDOW);
+    void wrongCodesPerNumberAreLimitedEvenForTheRightCodeUntilTheWindowEnds() {
+        ServerClock.advanceToNextWindow(WINDOW);
         requestCode("+14155550103");
         String code = codeSentTo("+14155550103");
         for (int i = 0; i < SmsProviderStubObserver.WRONG_CODES_PER_NUMBER; i++) {
             assertProblem(confirm("+14155550103", otherThan(code)), 400, "urn:tacit:problem:wrong-verification-code");
         }
 
-        HttpResponse<String> response = confirm("+14155550103", code);
+        HttpResponse<String> refused = confirm("+14155550103", code);
+        ServerClock.advance(WINDOW); // the code is still good in the next window, and the count starts anew
+        HttpResponse<String> nextWindow = confirm("+14155550103", code);
 
-        assertProblem(response, 429, "urn:tacit:problem:rate-limited");
-        assertRetryAfterAtMost(response, WINDOW);
+        assertProblem(refused, 429, "urn:tacit:problem:rate-limited");
+        assertRetryAfterAbout(refused, WINDOW.minusSeconds(1));
+        assertEquals(200, nextWindow.statusCode(), nextWindow.body());
     }
 
     @Test
@@ -248,24 +262,9 @@ class PhoneVerificationIT {
         return problem;
     }
 
-    private static void assertRetryAfterAtMost(HttpResponse<String> response, Duration limit) {
+    /** The time left in the window, which the test began one second into, less what the test took. */
+    private static void assertRetryAfterAbout(HttpResponse<String> response, Duration remaining) {
         long seconds = Long.parseLong(response.headers().firstValue("Retry-After").orElse("-1"));
-        assertTrue(seconds >= 1 && seconds <= limit.getSeconds(), "Retry-After " + seconds);
-    }
-
-    /** Fixed-window counters reset at the window's end; start a limit test with a few seconds to spare. */
-    private static void awaitRoomInWindow(Duration window) throws InterruptedException {
-        long length = window.getSeconds();
-        long now = Instant.now().getEpochSecond();
-        if (length - now % length < 5) {
-            sleepUntil(Instant.ofEpochSecond((now / length + 1) * length).plusMillis(200));
-        }
-    }
-
-    private static void sleepUntil(Instant instant) throws InterruptedException {
-        Duration wait = Duration.between(Instant.now(), instant);
-        if (!wait.isNegative()) {
-            Thread.sleep(wait.toMillis());
-        }
+        assertTrue(seconds <= remaining.getSeconds() && seconds > remaining.getSeconds() - 60, "Retry-After " + seconds);
     }
 }

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,6 +20,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
@@ -49,6 +50,7 @@ import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -63,9 +65,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ExtendWith(ArquillianExtension.class)
 class RegistrationIT {
 
+    /** The server's default verification-token validity. */
+    private static final Duration TOKEN_VALIDITY = Duration.ofMinutes(15);
+
     @Deployment(testable = false)
     static EnterpriseArchive tacit() {
         return TacitDeployment.ear();
+    }
+
+    @AfterEach
+    void backToTheSystemClock() {
+        ServerClock.reset();
     }
 
     @Test
@@ -75,7 +85,7 @@ class RegistrationIT {
         assertEquals("+16175550150", account.identity().phoneNumber().e164());
         assertEquals(5, account.tokens().size());
         TokenVerifier verifier = new TokenVerifier(IssuerKeyRing.of(
-                TestAccounts.client().currentIssuerKey(Instant.now())));
+                TestAccounts.client().currentIssuerKey(ServerClock.instant())));
         for (Token token : account.tokens()) {
             verifier.verify(token, TestAccounts.CHALLENGE);
         }
@@ -97,15 +107,31 @@ class RegistrationIT {
     @Test
     void aVerificationTokenRegistersOnlyOnce() throws Exception {
         VerificationToken token = TestAccounts.verify("+16175550152");
-        TestAccounts.client().register(token, TestAccounts.setup("+16175550152"), TestAccounts.pinnedCa(), Instant.now());
+        TestAccounts.client().register(token, TestAccounts.setup("+16175550152"), TestAccounts.pinnedCa(), ServerClock.instant());
         byte[] registeredKey = identityKey("+16175550152");
 
         ProblemResponseException replay = assertThrows(ProblemResponseException.class, () -> TestAccounts.client()
-                .register(token, TestAccounts.setup("+16175550152"), TestAccounts.pinnedCa(), Instant.now()));
+                .register(token, TestAccounts.setup("+16175550152"), TestAccounts.pinnedCa(), ServerClock.instant()));
 
         assertEquals(409, replay.status());
         assertEquals("urn:tacit:problem:verification-already-used", replay.type());
         assertArrayEquals(registeredKey, identityKey("+16175550152"), "the replay changed nothing");
+    }
+
+    @Test
+    void aVerificationTokenRegistersUntilItsValidityEndsAndNotAfter() throws Exception {
+        VerificationToken early = TestAccounts.verify("+16175550160");
+        VerificationToken late = TestAccounts.confirmAgain("+16175550160");
+        AccountSetup setup = TestAccounts.setup("+16175550160");
+
+        ServerClock.advance(TOKEN_VALIDITY.minusSeconds(30));
+        TestAccounts.client().register(early, setup, TestAccounts.pinnedCa(), ServerClock.instant());
+        ServerClock.advance(Duration.ofSeconds(30));
+        ProblemResponseException expired = assertThrows(ProblemResponseException.class, () -> TestAccounts.client()
+                .register(late, TestAccounts.setup("+16175550160"), TestAccounts.pinnedCa(), ServerClock.instant()));
+
+        assertEquals(400, expired.status());
+        assertEquals("urn:tacit:problem:expired-verification-token", expired.type());
     }
 
     @Test
@@ -158,7 +184,7 @@ class RegistrationIT {
     @Test
     void anInvalidVerificationTokenIsRejectedAndNothingStored() throws Exception {
         String number = "+12135550157";
-        JsonObject body = registrationBody(new VerificationToken("not-a-token", Instant.now()), TestAccounts.setup(number))
+        JsonObject body = registrationBody(new VerificationToken("not-a-token", ServerClock.instant()), TestAccounts.setup(number))
                 .build();
 
         ProblemResponseException problem = assertThrows(ProblemResponseException.class,
@@ -176,7 +202,7 @@ class RegistrationIT {
             VerificationToken token = TestAccounts.confirmAgain(number);
             AccountSetup setup = TestAccounts.setup(number);
             registrations.add(() -> TestAccounts.client()
-                    .register(token, setup, TestAccounts.pinnedCa(), Instant.now()).tokens().size());
+                    .register(token, setup, TestAccounts.pinnedCa(), ServerClock.instant()).tokens().size());
         }
         ExecutorService pool = Executors.newFixedThreadPool(50);
         int tokens = 0;

@@ -4,14 +4,14 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestDatabase;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,15 +46,16 @@ class TokenIssuerDirectoryIT {
                 response.headers().firstValue("Content-Type").orElse(""));
         JsonObject directory = TacitHttp.json(response);
         assertEquals("/v1/accounts", directory.getString("issuer-request-uri"));
-        Set<TokenKeyId> published = new HashSet<>();
+        Map<TokenKeyId, Long> published = new HashMap<>();
         for (JsonValue entry : directory.getJsonArray("token-keys")) {
             JsonObject key = entry.asJsonObject();
             assertEquals(2, key.getInt("token-type"));
-            assertTrue(Instant.ofEpochSecond(key.getJsonNumber("not-before").longValue()).isBefore(Instant.now()));
-            published.add(IssuerPublicKey.decode(Base64.getUrlDecoder().decode(key.getString("token-key"))).keyId());
+            published.put(IssuerPublicKey.decode(Base64.getUrlDecoder().decode(key.getString("token-key"))).keyId(),
+                    key.getJsonNumber("not-before").longValueExact());
         }
-        assertEquals(storedKeyIds(), published);
-        assertFalse(published.isEmpty(), "a signing key exists from the first start");
+        assertEquals(storedKeys(), published, "every stored key, not before it starts signing");
+        assertTrue(published.values().stream().anyMatch(notBefore -> notBefore <= ServerClock.instant().getEpochSecond()),
+                "a key signs from the first start");
     }
 
     @Test
@@ -86,15 +86,17 @@ class TokenIssuerDirectoryIT {
         }
     }
 
-    private static Set<TokenKeyId> storedKeyIds() throws Exception {
-        Set<TokenKeyId> ids = new HashSet<>();
+    /** The stored token-issuer keys, each with the second it starts signing. */
+    private static Map<TokenKeyId, Long> storedKeys() throws Exception {
+        Map<TokenKeyId, Long> keys = new HashMap<>();
         try (Connection connection = TestDatabase.connect();
              Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT key_id FROM tacit.rotating_key WHERE purpose = 'token-issuer'")) {
+             ResultSet row = statement.executeQuery(
+                     "SELECT key_id, signs_from FROM tacit.rotating_key WHERE purpose = 'token-issuer'")) {
             while (row.next()) {
-                ids.add(TokenKeyId.decode(row.getBytes(1)));
+                keys.put(TokenKeyId.decode(row.getBytes(1)), row.getTimestamp(2).toInstant().getEpochSecond());
             }
         }
-        return ids;
+        return keys;
     }
 }
