@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 
 import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.TacitDeployment;
+import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
@@ -45,6 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @ExtendWith(ArquillianExtension.class)
 class AccountAuthenticationIT {
 
+    private final TestNumbers numbers = TestNumbers.freshPrefix();
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Deployment(testable = false)
@@ -59,17 +62,19 @@ class AccountAuthenticationIT {
 
     @Test
     void aSignedRequestActsAsTheAccountThatSignedIt() throws Exception {
-        RegisteredAccount account = TestAccounts.register("+13055550160");
+        String number = numbers.next();
+        RegisteredAccount account = TestAccounts.register(number);
 
         JsonObject own = client(account).describe();
 
-        assertEquals("+13055550160", own.getString("number"));
+        assertEquals(number, own.getString("number"));
         assertEquals(5, own.getInt("tokensIssued"));
     }
 
     @Test
     void aSignatureIsFreshForFiveMinutesByTheServersClock() throws Exception {
-        RegisteredAccount account = TestAccounts.register("+13055550166");
+        String number = numbers.next();
+        RegisteredAccount account = TestAccounts.register(number);
         AccountClient onTheSystemClock = new AccountClient(TestAccounts.api(), account.identity().phoneNumber(),
                 account.keys().identity(), Clock.systemUTC(), RANDOM);
 
@@ -79,7 +84,7 @@ class AccountAuthenticationIT {
 
         assertEquals(401, stale.status());
         assertEquals("urn:tacit:problem:unauthenticated", stale.type());
-        assertEquals("+13055550166", fresh.getString("number"));
+        assertEquals(number, fresh.getString("number"));
     }
 
     @Test
@@ -91,7 +96,8 @@ class AccountAuthenticationIT {
 
     @Test
     void aSignatureByAnotherKeyIsRefused() throws Exception {
-        RegisteredAccount account = TestAccounts.register("+13055550161");
+        String number = numbers.next();
+        RegisteredAccount account = TestAccounts.register(number);
         AccountClient impostor = new AccountClient(TestAccounts.api(), account.identity().phoneNumber(),
                 IdentityKeyPair.generate(RANDOM), ServerClock.clock(), RANDOM);
 
@@ -103,22 +109,25 @@ class AccountAuthenticationIT {
 
     @Test
     void anUnregisteredNumberAndAForgedSignatureGetTheSameAnswer() throws Exception {
-        RegisteredAccount account = TestAccounts.register("+13055550165");
+        String number = numbers.next();
+        String unregistered = numbers.next();
+        RegisteredAccount account = TestAccounts.register(number);
         URI target = TacitHttp.API.resolve("account");
         IdentityKeyPair stranger = IdentityKeyPair.generate(RANDOM);
 
         HttpResponse<String> forged = get(target, account.identity().phoneNumber(), stranger);
-        HttpResponse<String> unregistered = get(target, dev.tacit.crypto.identity.PhoneNumber.of("+13055550199"), stranger);
+        HttpResponse<String> unregisteredAnswer = get(target, dev.tacit.crypto.identity.PhoneNumber.of(unregistered), stranger);
 
         assertUnauthenticated(forged);
-        assertUnauthenticated(unregistered);
-        assertEquals(forged.body(), unregistered.body(), "the answer does not tell whether the number is registered");
+        assertUnauthenticated(unregisteredAnswer);
+        assertEquals(forged.body(), unregisteredAnswer.body(), "the answer does not tell whether the number is registered");
     }
 
     @Test
     void aReplayedOrAlteredRequestIsRefusedAndChangesNothing() throws Exception {
-        RegisteredAccount account = TestAccounts.register("+13055550162");
-        byte[] before = preKey("+13055550162");
+        String number = numbers.next();
+        RegisteredAccount account = TestAccounts.register(number);
+        byte[] before = preKey(number);
         byte[] body = Json.createObjectBuilder().add("preKey", JsonApi.base64Url(SignedPreKey.sign(
                 account.keys().identity(), KeyPurpose.RATCHET_PRE_KEY, 2, AgreementKeyPair.generate(RANDOM).publicKey())
                 .toBytes())).build().toString().getBytes();
@@ -131,17 +140,18 @@ class AccountAuthenticationIT {
         byte[] altered = body.clone();
         altered[altered.length - 3] ^= 1;
         assertUnauthenticated(put(target, altered, signature));
-        assertArrayEquals(before, preKey("+13055550162"), "an altered body changed nothing");
+        assertArrayEquals(before, preKey(number), "an altered body changed nothing");
 
         assertEquals(204, put(target, body, signature).statusCode());
-        byte[] after = preKey("+13055550162");
+        byte[] after = preKey(number);
         assertUnauthenticated(put(target, body, signature));
-        assertArrayEquals(after, preKey("+13055550162"), "a replay changed nothing");
+        assertArrayEquals(after, preKey(number), "a replay changed nothing");
     }
 
     @Test
     void theAccountReplacesItsPreKeyAndGroupKey() throws Exception {
-        RegisteredAccount account = TestAccounts.register("+13055550163");
+        String number = numbers.next();
+        RegisteredAccount account = TestAccounts.register(number);
         SignedPreKey preKey = SignedPreKey.sign(account.keys().identity(), KeyPurpose.RATCHET_PRE_KEY, 2,
                 AgreementKeyPair.generate(RANDOM).publicKey());
         GroupManagerKey group = GroupManagerKey.generate(10);
@@ -149,15 +159,16 @@ class AccountAuthenticationIT {
         client(account).replacePreKey(preKey);
         client(account).replaceGroupPublicKey(group.groupPublicKey());
 
-        assertArrayEquals(preKey.toBytes(), preKey("+13055550163"));
-        assertArrayEquals(group.groupPublicKey().toBytes(), column("group_public_key", "+13055550163"));
+        assertArrayEquals(preKey.toBytes(), preKey(number));
+        assertArrayEquals(group.groupPublicKey().toBytes(), column("group_public_key", number));
     }
 
     @Test
     void invalidReplacementKeysAreRefusedAndChangeNothing() throws Exception {
-        RegisteredAccount account = TestAccounts.register("+13055550164");
-        byte[] preKeyBefore = preKey("+13055550164");
-        byte[] groupKeyBefore = column("group_public_key", "+13055550164");
+        String number = numbers.next();
+        RegisteredAccount account = TestAccounts.register(number);
+        byte[] preKeyBefore = preKey(number);
+        byte[] groupKeyBefore = column("group_public_key", number);
         SignedPreKey foreign = SignedPreKey.sign(IdentityKeyPair.generate(RANDOM), KeyPurpose.RATCHET_PRE_KEY, 2,
                 AgreementKeyPair.generate(RANDOM).publicKey());
         byte[] badGroupKey = GroupManagerKey.generate(3).groupPublicKey().toBytes();
@@ -175,8 +186,8 @@ class AccountAuthenticationIT {
         assertEquals(java.util.Optional.of("preKey"), preKeyProblem.field());
         assertEquals(400, groupProblem.status());
         assertEquals(java.util.Optional.of("groupPublicKey"), groupProblem.field());
-        assertArrayEquals(preKeyBefore, preKey("+13055550164"));
-        assertArrayEquals(groupKeyBefore, column("group_public_key", "+13055550164"));
+        assertArrayEquals(preKeyBefore, preKey(number));
+        assertArrayEquals(groupKeyBefore, column("group_public_key", number));
     }
 
     private static AccountClient client(RegisteredAccount account) {

@@ -12,6 +12,7 @@ import jakarta.json.JsonValue;
 
 import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.TacitDeployment;
+import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
@@ -47,6 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class KeyRotationIT {
 
+    private final TestNumbers numbers = TestNumbers.freshPrefix();
+
     private static final Duration BEFORE_THE_END = Duration.ofDays(3);
 
     @Deployment(testable = false)
@@ -61,7 +64,9 @@ class KeyRotationIT {
 
     @Test
     void theTokenIssuerKeysSuccessorIsPublishedAheadAndSignsFromTheEndOfThePeriod() throws Exception {
-        RegisteredAccount before = TestAccounts.register("+15035550180");
+        String firstNumber = numbers.next();
+        String laterNumber = numbers.next();
+        RegisteredAccount before = TestAccounts.register(firstNumber);
         TestDatabase.RotatingKey first = TestDatabase.signingKey("token-issuer", ServerClock.instant());
 
         ServerClock.advanceTo(first.signsUntil().minus(BEFORE_THE_END));
@@ -69,7 +74,7 @@ class KeyRotationIT {
         IssuerPublicKey stillSigning = TestAccounts.client().currentIssuerKey(ServerClock.instant());
         ServerClock.advanceTo(first.signsUntil().plusSeconds(60));
         IssuerPublicKey successor = TestAccounts.client().currentIssuerKey(ServerClock.instant());
-        RegisteredAccount after = TestAccounts.register("+15035550181");
+        RegisteredAccount after = TestAccounts.register(laterNumber);
 
         assertArrayEquals(first.keyId(), stillSigning.keyId().encode(), "the first key signs until its period ends");
         assertFalse(Arrays.equals(first.keyId(), successor.keyId().encode()), "then another key signs");
@@ -88,7 +93,9 @@ class KeyRotationIT {
 
     @Test
     void theCertificateAuthoritysSuccessorIsPublishedAheadAndCertifiesFromTheEndOfThePeriod() throws Exception {
-        RegisteredAccount before = TestAccounts.register("+15035550183");
+        String firstNumber = numbers.next();
+        String laterNumber = numbers.next();
+        RegisteredAccount before = TestAccounts.register(firstNumber);
         TestDatabase.RotatingKey first = TestDatabase.signingKey("certificate-authority", ServerClock.instant());
         CaCertificate firstCa = CaCertificate.fromBytes(first.publicPart());
 
@@ -97,7 +104,7 @@ class KeyRotationIT {
         PinnedCaVerifier stillCertifying = TestAccounts.pinnedCa();
         ServerClock.advanceTo(first.signsUntil().plusSeconds(60));
         PinnedCaVerifier successor = TestAccounts.pinnedCa();
-        RegisteredAccount after = TestAccounts.register("+15035550184"); // checked against the successor
+        RegisteredAccount after = TestAccounts.register(laterNumber); // checked against the successor
 
         assertArrayEquals(firstCa.toBytes(), stillCertifying.ca().toBytes(), "the first CA certifies until its period ends");
         assertFalse(Arrays.equals(firstCa.toBytes(), successor.ca().toBytes()), "then another CA certifies");

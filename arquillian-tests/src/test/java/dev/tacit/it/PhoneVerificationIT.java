@@ -17,6 +17,7 @@ import dev.tacit.arquillian.SmsProviderStubObserver;
 import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TacitSchema;
+import dev.tacit.arquillian.TestNumbers;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -33,8 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Phone verification through the real endpoints, with the server texting through the Twilio API stub
- * ({@link SmsProviderStub}). Each test uses numbers of its own, so the per-number limits do not interfere;
- * every one checks that nothing was stored in the database.
+ * ({@link SmsProviderStub}). Each test uses numbers of a send prefix of its own ({@link TestNumbers}), so
+ * no limit is spent by another test; every one checks that nothing was stored in the database.
  */
 @ExtendWith(ArquillianExtension.class)
 class PhoneVerificationIT {
@@ -42,6 +43,7 @@ class PhoneVerificationIT {
     private static final Duration WINDOW = SmsProviderStubObserver.WINDOW;
     private static final Duration SEND_PERIOD = SmsProviderStubObserver.SEND_PERIOD;
 
+    private final TestNumbers numbers = TestNumbers.freshPrefix();
     private Map<String, Long> storedBefore;
 
     @Deployment(testable = false)
@@ -62,12 +64,13 @@ class PhoneVerificationIT {
 
     @Test
     void theTextedCodeBuysATokenForTheNumber() {
-        HttpResponse<String> sent = requestCode("+1 (415) 555-0100");
+        String number = numbers.next();
+        HttpResponse<String> sent = requestCode(TestNumbers.typed(number));
 
         assertEquals(202, sent.statusCode(), sent.body());
-        assertEquals(List.of("Your Tacit code: " + codeSentTo("+14155550100")), SmsProviderStub.messagesTo("+14155550100"));
+        assertEquals(List.of("Your Tacit code: " + codeSentTo(number)), SmsProviderStub.messagesTo(number));
 
-        HttpResponse<String> confirmed = confirm("+14155550100", codeSentTo("+14155550100"));
+        HttpResponse<String> confirmed = confirm(TestNumbers.typed(number), codeSentTo(number));
 
         assertEquals(200, confirmed.statusCode(), confirmed.body());
         JsonObject body = TacitHttp.json(confirmed);
@@ -75,50 +78,54 @@ class PhoneVerificationIT {
         Instant expiresAt = Instant.parse(body.getString("expiresAt"));
         assertTrue(expiresAt.isAfter(ServerClock.instant().plusSeconds(60)), "valid for minutes: " + expiresAt);
         byte[] payload = Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
-        assertTrue(new String(payload, java.nio.charset.StandardCharsets.US_ASCII).endsWith("+14155550100"),
+        assertTrue(new String(payload, java.nio.charset.StandardCharsets.US_ASCII).endsWith(number),
                 "the token names the E.164 number");
     }
 
     @Test
     void confirmingTwiceGivesDistinctTokens() {
-        requestCode("+14155550106");
-        String code = codeSentTo("+14155550106");
+        String number = numbers.next();
+        requestCode(number);
+        String code = codeSentTo(number);
 
-        String first = TacitHttp.json(confirm("+14155550106", code)).getString("verificationToken");
-        String second = TacitHttp.json(confirm("+14155550106", code)).getString("verificationToken");
+        String first = TacitHttp.json(confirm(number, code)).getString("verificationToken");
+        String second = TacitHttp.json(confirm(number, code)).getString("verificationToken");
 
         assertNotEquals(first, second, "each token carries its own nonce, which account creation makes single-use");
     }
 
     @Test
     void aWrongCodeIsRefused() {
-        requestCode("+14155550101");
-        String code = codeSentTo("+14155550101");
+        String number = numbers.next();
+        requestCode(number);
+        String code = codeSentTo(number);
 
-        HttpResponse<String> response = confirm("+14155550101", otherThan(code));
+        HttpResponse<String> response = confirm(number, otherThan(code));
 
         assertProblem(response, 400, "urn:tacit:problem:wrong-verification-code");
     }
 
     @Test
     void aCodeForAnotherNumberIsRefused() {
-        requestCode("+14155550104");
+        String number = numbers.next();
+        requestCode(number);
 
-        HttpResponse<String> response = confirm("+14155550105", codeSentTo("+14155550104"));
+        HttpResponse<String> response = confirm(numbers.next(), codeSentTo(number));
 
         assertProblem(response, 400, "urn:tacit:problem:wrong-verification-code");
     }
 
     @Test
     void aCodeIsAcceptedInItsWindowAndTheNextAndExpiresAfter() {
+        String number = numbers.next();
         ServerClock.advanceToNextWindow(WINDOW);
-        requestCode("+14155550102");
-        String code = codeSentTo("+14155550102");
+        requestCode(number);
+        String code = codeSentTo(number);
 
         ServerClock.advance(WINDOW);
-        HttpResponse<String> inTheNextWindow = confirm("+14155550102", code);
+        HttpResponse<String> inTheNextWindow = confirm(number, code);
         ServerClock.advance(WINDOW);
-        HttpResponse<String> inTheOneAfter = confirm("+14155550102", code);
+        HttpResponse<String> inTheOneAfter = confirm(number, code);
 
         assertEquals(200, inTheNextWindow.statusCode(), inTheNextWindow.body());
         assertProblem(inTheOneAfter, 400, "urn:tacit:problem:wrong-verification-code");
@@ -172,50 +179,53 @@ class PhoneVerificationIT {
 
     @Test
     void sendsPerNumberAreLimitedUntilTheSendPeriodEnds() {
+        String number = numbers.next();
         ServerClock.advanceToNextWindow(SEND_PERIOD);
         for (int i = 0; i < SmsProviderStubObserver.SENDS_PER_NUMBER; i++) {
-            assertEquals(202, requestCode("+13125550100").statusCode());
+            assertEquals(202, requestCode(number).statusCode());
         }
 
-        HttpResponse<String> refused = requestCode("+13125550100");
+        HttpResponse<String> refused = requestCode(number);
         ServerClock.advance(SEND_PERIOD);
-        HttpResponse<String> nextPeriod = requestCode("+13125550100");
+        HttpResponse<String> nextPeriod = requestCode(number);
 
         assertProblem(refused, 429, "urn:tacit:problem:rate-limited");
         assertRetryAfterAbout(refused, SEND_PERIOD.minusSeconds(1));
         assertEquals(202, nextPeriod.statusCode(), nextPeriod.body());
-        assertEquals(SmsProviderStubObserver.SENDS_PER_NUMBER + 1, SmsProviderStub.messagesTo("+13125550100").size());
+        assertEquals(SmsProviderStubObserver.SENDS_PER_NUMBER + 1, SmsProviderStub.messagesTo(number).size());
     }
 
     @Test
     void sendsPerPrefixAreLimitedUntilTheSendPeriodEnds() {
         ServerClock.advanceToNextWindow(SEND_PERIOD);
         for (int i = 0; i < SmsProviderStubObserver.SENDS_PER_PREFIX; i++) {
-            assertEquals(202, requestCode("+1202555011" + i).statusCode());
+            assertEquals(202, requestCode(numbers.next()).statusCode());
         }
 
-        HttpResponse<String> refused = requestCode("+12025550119");
+        String oneTooMany = numbers.next();
+        HttpResponse<String> refused = requestCode(oneTooMany);
         ServerClock.advance(SEND_PERIOD);
-        HttpResponse<String> nextPeriod = requestCode("+12025550119");
+        HttpResponse<String> nextPeriod = requestCode(oneTooMany);
 
         assertProblem(refused, 429, "urn:tacit:problem:rate-limited");
         assertRetryAfterAbout(refused, SEND_PERIOD.minusSeconds(1));
         assertEquals(202, nextPeriod.statusCode(), nextPeriod.body());
-        assertEquals(1, SmsProviderStub.messagesTo("+12025550119").size(), "sent only in the next period");
+        assertEquals(1, SmsProviderStub.messagesTo(oneTooMany).size(), "sent only in the next period");
     }
 
     @Test
     void wrongCodesPerNumberAreLimitedEvenForTheRightCodeUntilTheWindowEnds() {
+        String number = numbers.next();
         ServerClock.advanceToNextWindow(WINDOW);
-        requestCode("+14155550103");
-        String code = codeSentTo("+14155550103");
+        requestCode(number);
+        String code = codeSentTo(number);
         for (int i = 0; i < SmsProviderStubObserver.WRONG_CODES_PER_NUMBER; i++) {
-            assertProblem(confirm("+14155550103", otherThan(code)), 400, "urn:tacit:problem:wrong-verification-code");
+            assertProblem(confirm(number, otherThan(code)), 400, "urn:tacit:problem:wrong-verification-code");
         }
 
-        HttpResponse<String> refused = confirm("+14155550103", code);
+        HttpResponse<String> refused = confirm(number, code);
         ServerClock.advance(WINDOW); // the code is still good in the next window, and the count starts anew
-        HttpResponse<String> nextWindow = confirm("+14155550103", code);
+        HttpResponse<String> nextWindow = confirm(number, code);
 
         assertProblem(refused, 429, "urn:tacit:problem:rate-limited");
         assertRetryAfterAbout(refused, WINDOW.minusSeconds(1));

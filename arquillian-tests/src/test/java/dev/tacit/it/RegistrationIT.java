@@ -22,6 +22,7 @@ import jakarta.json.JsonObjectBuilder;
 
 import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.TacitDeployment;
+import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
 import dev.tacit.client.JsonApi;
@@ -65,6 +66,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ExtendWith(ArquillianExtension.class)
 class RegistrationIT {
 
+    private final TestNumbers numbers = TestNumbers.freshPrefix();
+
     /** The server's default verification-token validity. */
     private static final Duration TOKEN_VALIDITY = Duration.ofMinutes(15);
 
@@ -80,55 +83,59 @@ class RegistrationIT {
 
     @Test
     void registeringANumberYieldsACertifiedIdentityAndFiveSpendableTokens() throws Exception {
-        RegisteredAccount account = TestAccounts.register("+16175550150");
+        String number = numbers.next();
+        RegisteredAccount account = TestAccounts.register(number);
 
-        assertEquals("+16175550150", account.identity().phoneNumber().e164());
+        assertEquals(number, account.identity().phoneNumber().e164());
         assertEquals(5, account.tokens().size());
         TokenVerifier verifier = new TokenVerifier(IssuerKeyRing.of(
                 TestAccounts.client().currentIssuerKey(ServerClock.instant())));
         for (Token token : account.tokens()) {
             verifier.verify(token, TestAccounts.CHALLENGE);
         }
-        assertEquals(5, tokensIssued("+16175550150"));
-        assertArrayEquals(account.keys().identity().publicKey().toBytes(), identityKey("+16175550150"));
+        assertEquals(5, tokensIssued(number));
+        assertArrayEquals(account.keys().identity().publicKey().toBytes(), identityKey(number));
     }
 
     @Test
     void reRegisteringANumberReplacesItsKeysButGrantsNoMoreTokens() throws Exception {
-        TestAccounts.register("+16175550151");
+        String number = numbers.next();
+        TestAccounts.register(number);
 
-        RegisteredAccount again = TestAccounts.register("+16175550151");
+        RegisteredAccount again = TestAccounts.register(number);
 
         assertEquals(List.of(), again.tokens());
-        assertEquals(5, tokensIssued("+16175550151"));
-        assertArrayEquals(again.keys().identity().publicKey().toBytes(), identityKey("+16175550151"));
+        assertEquals(5, tokensIssued(number));
+        assertArrayEquals(again.keys().identity().publicKey().toBytes(), identityKey(number));
     }
 
     @Test
     void aVerificationTokenRegistersOnlyOnce() throws Exception {
-        VerificationToken token = TestAccounts.verify("+16175550152");
-        TestAccounts.client().register(token, TestAccounts.setup("+16175550152"), TestAccounts.pinnedCa(), ServerClock.instant());
-        byte[] registeredKey = identityKey("+16175550152");
+        String number = numbers.next();
+        VerificationToken token = TestAccounts.verify(number);
+        TestAccounts.client().register(token, TestAccounts.setup(number), TestAccounts.pinnedCa(), ServerClock.instant());
+        byte[] registeredKey = identityKey(number);
 
         ProblemResponseException replay = assertThrows(ProblemResponseException.class, () -> TestAccounts.client()
-                .register(token, TestAccounts.setup("+16175550152"), TestAccounts.pinnedCa(), ServerClock.instant()));
+                .register(token, TestAccounts.setup(number), TestAccounts.pinnedCa(), ServerClock.instant()));
 
         assertEquals(409, replay.status());
         assertEquals("urn:tacit:problem:verification-already-used", replay.type());
-        assertArrayEquals(registeredKey, identityKey("+16175550152"), "the replay changed nothing");
+        assertArrayEquals(registeredKey, identityKey(number), "the replay changed nothing");
     }
 
     @Test
     void aVerificationTokenRegistersUntilItsValidityEndsAndNotAfter() throws Exception {
-        VerificationToken early = TestAccounts.verify("+16175550160");
-        VerificationToken late = TestAccounts.confirmAgain("+16175550160");
-        AccountSetup setup = TestAccounts.setup("+16175550160");
+        String number = numbers.next();
+        VerificationToken early = TestAccounts.verify(number);
+        VerificationToken late = TestAccounts.confirmAgain(number);
+        AccountSetup setup = TestAccounts.setup(number);
 
         ServerClock.advance(TOKEN_VALIDITY.minusSeconds(30));
         TestAccounts.client().register(early, setup, TestAccounts.pinnedCa(), ServerClock.instant());
         ServerClock.advance(Duration.ofSeconds(30));
         ProblemResponseException expired = assertThrows(ProblemResponseException.class, () -> TestAccounts.client()
-                .register(late, TestAccounts.setup("+16175550160"), TestAccounts.pinnedCa(), ServerClock.instant()));
+                .register(late, TestAccounts.setup(number), TestAccounts.pinnedCa(), ServerClock.instant()));
 
         assertEquals(400, expired.status());
         assertEquals("urn:tacit:problem:expired-verification-token", expired.type());
@@ -136,7 +143,7 @@ class RegistrationIT {
 
     @Test
     void aMalformedCertificationRequestIsRejectedAndNothingStored() throws Exception {
-        String number = "+16175550153";
+        String number = numbers.next();
         JsonObject body = registrationBody(TestAccounts.verify(number), TestAccounts.setup(number))
                 .add("certificationRequest", b64(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}))
                 .build();
@@ -147,7 +154,7 @@ class RegistrationIT {
 
     @Test
     void aCertificationRequestWhoseKeyIsNotTheSignerIsRejected() throws Exception {
-        String number = "+16175550154";
+        String number = numbers.next();
         AccountSetup setup = TestAccounts.setup(number);
         byte[] forged = requestSignedByAnotherKey(setup.identity(), number);
         JsonObject body = registrationBody(TestAccounts.verify(number), setup)
@@ -159,7 +166,7 @@ class RegistrationIT {
 
     @Test
     void aGroupKeyWithAPointOffTheCurveIsRejected() throws Exception {
-        String number = "+16175550155";
+        String number = numbers.next();
         AccountSetup setup = TestAccounts.setup(number);
         byte[] groupKey = setup.group().groupPublicKey().toBytes();
         groupKey[5] ^= 0x01; // inside the first compressed point's x coordinate
@@ -171,7 +178,7 @@ class RegistrationIT {
 
     @Test
     void aPreKeySignedBySomeoneElseIsRejected() throws Exception {
-        String number = "+12135550156";
+        String number = numbers.next();
         AccountSetup setup = TestAccounts.setup(number);
         SignedPreKey foreign = SignedPreKey.sign(IdentityKeyPair.generate(new SecureRandom()), KeyPurpose.RATCHET_PRE_KEY, 1,
                 AgreementKeyPair.generate(new SecureRandom()).publicKey());
@@ -183,7 +190,7 @@ class RegistrationIT {
 
     @Test
     void anInvalidVerificationTokenIsRejectedAndNothingStored() throws Exception {
-        String number = "+12135550157";
+        String number = numbers.next();
         JsonObject body = registrationBody(new VerificationToken("not-a-token", ServerClock.instant()), TestAccounts.setup(number))
                 .build();
 
@@ -195,7 +202,7 @@ class RegistrationIT {
 
     @Test
     void fiftyConcurrentRegistrationsOfOneNumberYieldExactlyFiveTokens() throws Exception {
-        String number = "+12135550158";
+        String number = numbers.next();
         TestAccounts.verify(number);
         List<Callable<Integer>> registrations = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -221,8 +228,9 @@ class RegistrationIT {
     @Test
     void theIssuedCertificateVerifiesWithOpenSslAgainstThePublishedCa(@org.junit.jupiter.api.io.TempDir Path directory)
             throws Exception {
+        String number = numbers.next();
         assumeTrue(commandExists("openssl"), "openssl is not installed");
-        RegisteredAccount account = TestAccounts.register("+12135550159");
+        RegisteredAccount account = TestAccounts.register(number);
         Path ca = directory.resolve("ca.pem");
         Files.write(ca, TestAccounts.api().get("/v1/ca-certificates", "application/pem-certificate-chain").body());
         Path certificate = directory.resolve("identity.pem");
@@ -235,8 +243,8 @@ class RegistrationIT {
         String keytool = run("keytool", "-printcert", "-file", certificate.toString());
 
         assertTrue(verified.strip().endsWith("OK"), verified);
-        assertEquals("subject=CN=\\+12135550159", subject.strip()); // RFC 2253 escapes a leading '+'
-        assertTrue(keytool.contains("Owner: CN=\"+12135550159\""), keytool); // keytool quotes the '+'
+        assertEquals("subject=CN=\\" + number, subject.strip()); // RFC 2253 escapes a leading '+'
+        assertTrue(keytool.contains("Owner: CN=\"" + number + "\""), keytool); // keytool quotes the '+'
         assertTrue(keytool.contains("Issuer: CN=Tacit CA"), keytool);
     }
 
