@@ -31,7 +31,7 @@ class KeyEncryptionKeyTest {
     @Test
     void readsTheAesKeyFromTheOperatorsKeystore() throws Exception {
         SecretKey operatorKey = aesKey(256);
-        Path keystore = writeKeystore("tacit-kek", operatorKey, "changeit");
+        Path keystore = writeKeystore(directory, "tacit-kek", operatorKey, "changeit");
 
         KeyEncryptionKey kek = configured(Optional.of(keystore.toString()), Optional.of("changeit"));
 
@@ -40,14 +40,14 @@ class KeyEncryptionKeyTest {
 
     @Test
     void refusesAKeystoreWithoutTheAlias() throws Exception {
-        Path keystore = writeKeystore("another-alias", aesKey(256), "changeit");
+        Path keystore = writeKeystore(directory, "another-alias", aesKey(256), "changeit");
 
         assertThrows(IllegalStateException.class, () -> configured(Optional.of(keystore.toString()), Optional.of("changeit")));
     }
 
     @Test
     void refusesAShortKey() throws Exception {
-        Path keystore = writeKeystore("tacit-kek", aesKey(128), "changeit");
+        Path keystore = writeKeystore(directory, "tacit-kek", aesKey(128), "changeit");
 
         assertThrows(IllegalStateException.class, () -> configured(Optional.of(keystore.toString()), Optional.of("changeit")));
     }
@@ -73,7 +73,13 @@ class KeyEncryptionKeyTest {
         return kek;
     }
 
-    private Path writeKeystore(String alias, SecretKey key, String password) throws Exception {
+    /** A key-encryption key from a new operator keystore under {@code directory}. */
+    static KeyEncryptionKey operatorKey(Path directory) throws Exception {
+        Path keystore = writeKeystore(directory, "tacit-kek", aesKey(256), "changeit");
+        return configured(Optional.of(keystore.toString()), Optional.of("changeit"));
+    }
+
+    private static Path writeKeystore(Path directory, String alias, SecretKey key, String password) throws Exception {
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         keyStore.load(null, null);
         keyStore.setEntry(alias, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(password.toCharArray()));
