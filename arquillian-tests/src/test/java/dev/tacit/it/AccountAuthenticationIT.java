@@ -183,8 +183,10 @@ class AccountAuthenticationIT {
                                 account.keys().identity()), ServerClock.clock(), RANDOM)));
 
         assertEquals(400, preKeyProblem.status());
+        assertEquals("urn:tacit:problem:invalid-account-request", preKeyProblem.type());
         assertEquals(java.util.Optional.of("preKey"), preKeyProblem.field());
         assertEquals(400, groupProblem.status());
+        assertEquals("urn:tacit:problem:invalid-account-request", groupProblem.type());
         assertEquals(java.util.Optional.of("groupPublicKey"), groupProblem.field());
         assertArrayEquals(preKeyBefore, preKey(number));
         assertArrayEquals(groupKeyBefore, column("group_public_key", number));

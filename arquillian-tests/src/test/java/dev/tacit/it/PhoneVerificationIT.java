@@ -155,6 +155,7 @@ class PhoneVerificationIT {
 
         assertEquals(400, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("about:blank", TacitHttp.json(response).getString("type"));
     }
 
     @Test
@@ -173,8 +174,8 @@ class PhoneVerificationIT {
     void aMissingBodyIsRefused() {
         HttpResponse<String> response = post("verification/code", "");
 
-        assertEquals(400, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        JsonObject problem = assertProblem(response, 400, "urn:tacit:problem:invalid-request");
+        assertEquals("", problem.getJsonArray("errors").getJsonObject(0).getString("field"), "the body itself");
     }
 
     @Test

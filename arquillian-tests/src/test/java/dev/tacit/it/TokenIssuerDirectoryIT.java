@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The token-issuer keys: generated at first start, stored sealed, published as an RFC 9578 directory. */
@@ -75,15 +76,35 @@ class TokenIssuerDirectoryIT {
 
     @Test
     void privateKeysAreStoredOnlySealed() throws Exception {
+        int keys = 0;
         try (Connection connection = TestDatabase.connect();
              Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT sealed_private_part FROM tacit.rotating_key WHERE purpose = 'token-issuer'")) {
+             ResultSet row = statement.executeQuery(
+                     "SELECT public_part, sealed_private_part FROM tacit.rotating_key WHERE purpose = 'token-issuer'")) {
             while (row.next()) {
-                byte[] sealed = row.getBytes(1);
+                keys++;
+                byte[] publicPart = row.getBytes(1);
+                byte[] sealed = row.getBytes(2);
+                // A private RSA key in the clear holds its modulus, which the public part shows, and the RSA OID.
+                byte[] modulusPiece = Arrays.copyOfRange(publicPart, publicPart.length - 100, publicPart.length - 36);
                 assertEquals(1, sealed[0], "sealed layout version");
-                assertNotEquals(0x30, sealed[1] & 0xff, "not a DER PKCS#8 structure in the clear");
+                assertFalse(contains(sealed, modulusPiece), "no modulus in the clear");
+                assertFalse(contains(sealed, RSA_OID_PREFIX), "no RSA algorithm identifier in the clear");
             }
         }
+        assertTrue(keys > 0, "a key was stored");
+    }
+
+    /** DER of the OID arc 1.2.840.113549.1.1 (PKCS #1), which names RSA keys in PKCS#8. */
+    private static final byte[] RSA_OID_PREFIX = {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01};
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The stored token-issuer keys, each with the second it starts signing. */

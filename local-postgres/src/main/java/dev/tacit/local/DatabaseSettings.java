@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The PostgreSQL connection settings an operator gives the server, read the way the server's datasource
@@ -14,12 +15,17 @@ public record DatabaseSettings(String host, int port, String database, String us
 
     /** The settings of an operator-provided database, or empty when none is configured. */
     public static Optional<DatabaseSettings> configured(Map<String, String> environment) {
-        return lookup("host", environment).map(host -> new DatabaseSettings(
+        return configured(System.getProperties(), environment);
+    }
+
+    /** {@link #configured(Map)} with the given system properties. */
+    static Optional<DatabaseSettings> configured(Properties systemProperties, Map<String, String> environment) {
+        return lookup("host", systemProperties, environment).map(host -> new DatabaseSettings(
                 host,
-                Integer.parseInt(lookup("port", environment).orElse("5432")),
-                lookup("name", environment).orElse("tacit"),
-                lookup("user", environment).orElse("tacit"),
-                lookup("password", environment).orElse("tacit")));
+                Integer.parseInt(lookup("port", systemProperties, environment).orElse("5432")),
+                lookup("name", systemProperties, environment).orElse("tacit"),
+                lookup("user", systemProperties, environment).orElse("tacit"),
+                lookup("password", systemProperties, environment).orElse("tacit")));
     }
 
     /** Settings for a {@link LocalPostgres}. */
@@ -48,8 +54,8 @@ public record DatabaseSettings(String host, int port, String database, String us
         return "DatabaseSettings[" + user + "@" + host + ":" + port + "/" + database + "]"; // no password
     }
 
-    private static Optional<String> lookup(String name, Map<String, String> environment) {
-        String value = System.getProperty("tacit.db." + name);
+    private static Optional<String> lookup(String name, Properties systemProperties, Map<String, String> environment) {
+        String value = systemProperties.getProperty("tacit.db." + name);
         if (value == null || value.isBlank()) {
             value = environment.get("TACIT_DB_" + name.toUpperCase(Locale.ROOT));
         }

@@ -2,8 +2,8 @@ package dev.tacit.local;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,20 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatabaseSettingsTest {
 
-    @AfterEach
-    void clearSystemProperties() {
-        System.clearProperty("tacit.db.host");
-        System.clearProperty("tacit.db.port");
-    }
-
     @Test
     void withoutAHostNothingIsConfigured() {
-        assertEquals(Optional.empty(), DatabaseSettings.configured(Map.of("TACIT_DB_PORT", "6543")));
+        assertEquals(Optional.empty(), DatabaseSettings.configured(new Properties(), Map.of("TACIT_DB_PORT", "6543")));
     }
 
     @Test
     void environmentVariablesConfigureTheDatabaseWithDefaultsForTheRest() {
-        DatabaseSettings settings = DatabaseSettings.configured(
+        DatabaseSettings settings = DatabaseSettings.configured(new Properties(),
                 Map.of("TACIT_DB_HOST", "db.internal", "TACIT_DB_PASSWORD", "s3cret")).orElseThrow();
 
         assertEquals(new DatabaseSettings("db.internal", 5432, "tacit", "tacit", "s3cret"), settings);
@@ -34,10 +28,11 @@ class DatabaseSettingsTest {
 
     @Test
     void systemPropertiesWinOverEnvironmentVariables() {
-        System.setProperty("tacit.db.host", "from-property");
-        System.setProperty("tacit.db.port", "7000");
+        Properties systemProperties = new Properties();
+        systemProperties.setProperty("tacit.db.host", "from-property");
+        systemProperties.setProperty("tacit.db.port", "7000");
 
-        DatabaseSettings settings = DatabaseSettings.configured(
+        DatabaseSettings settings = DatabaseSettings.configured(systemProperties,
                 Map.of("TACIT_DB_HOST", "from-environment", "TACIT_DB_PORT", "6000")).orElseThrow();
 
         assertEquals("from-property", settings.host());

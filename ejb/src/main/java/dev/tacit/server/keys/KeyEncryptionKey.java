@@ -50,6 +50,9 @@ public class KeyEncryptionKey {
     @ConfigProperty(name = "tacit.keystore.alias", defaultValue = "tacit-kek")
     String alias;
 
+    /** WildFly's data directory, which holds the development keystore. */
+    Path dataDirectory = Path.of(System.getProperty("jboss.server.data.dir", "."));
+
     private SecretKey key;
 
     @PostConstruct
@@ -60,7 +63,7 @@ public class KeyEncryptionKey {
                     .toCharArray();
             key = read(Path.of(keystorePath.get()), password);
         } else {
-            Path development = Path.of(System.getProperty("jboss.server.data.dir", "."), "tacit", "development-kek.p12");
+            Path development = dataDirectory.resolve("tacit").resolve("development-kek.p12");
             LOG.warning("No key-encryption keystore configured (tacit.keystore.path / TACIT_KEYSTORE_PATH): using the"
                     + " development keystore " + development + ". Server secrets are NOT protected; configure a keystore"
                     + " in production.");

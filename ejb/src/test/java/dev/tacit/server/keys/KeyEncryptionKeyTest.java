@@ -9,7 +9,6 @@ import java.util.Optional;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,17 +22,12 @@ class KeyEncryptionKeyTest {
     @TempDir
     Path directory;
 
-    @AfterEach
-    void clearDataDirectory() {
-        System.clearProperty("jboss.server.data.dir");
-    }
-
     @Test
     void readsTheAesKeyFromTheOperatorsKeystore() throws Exception {
         SecretKey operatorKey = aesKey(256);
         Path keystore = writeKeystore(directory, "tacit-kek", operatorKey, "changeit");
 
-        KeyEncryptionKey kek = configured(Optional.of(keystore.toString()), Optional.of("changeit"));
+        KeyEncryptionKey kek = configured(Optional.of(keystore.toString()), Optional.of("changeit"), directory);
 
         assertArrayEquals(operatorKey.getEncoded(), kek.secretKey().getEncoded());
     }
@@ -42,30 +36,31 @@ class KeyEncryptionKeyTest {
     void refusesAKeystoreWithoutTheAlias() throws Exception {
         Path keystore = writeKeystore(directory, "another-alias", aesKey(256), "changeit");
 
-        assertThrows(IllegalStateException.class, () -> configured(Optional.of(keystore.toString()), Optional.of("changeit")));
+        assertThrows(IllegalStateException.class,
+                () -> configured(Optional.of(keystore.toString()), Optional.of("changeit"), directory));
     }
 
     @Test
     void refusesAShortKey() throws Exception {
         Path keystore = writeKeystore(directory, "tacit-kek", aesKey(128), "changeit");
 
-        assertThrows(IllegalStateException.class, () -> configured(Optional.of(keystore.toString()), Optional.of("changeit")));
+        assertThrows(IllegalStateException.class,
+                () -> configured(Optional.of(keystore.toString()), Optional.of("changeit"), directory));
     }
 
     @Test
     void withoutAKeystoreTheDevelopmentKeyIsCreatedOnceAndKept() {
-        System.setProperty("jboss.server.data.dir", directory.toString());
-
-        KeyEncryptionKey first = configured(Optional.empty(), Optional.empty());
-        KeyEncryptionKey second = configured(Optional.empty(), Optional.empty());
+        KeyEncryptionKey first = configured(Optional.empty(), Optional.empty(), directory);
+        KeyEncryptionKey second = configured(Optional.empty(), Optional.empty(), directory);
 
         assertTrue(Files.exists(directory.resolve("tacit/development-kek.p12")));
         assertEquals(32, first.secretKey().getEncoded().length);
         assertArrayEquals(first.secretKey().getEncoded(), second.secretKey().getEncoded());
     }
 
-    static KeyEncryptionKey configured(Optional<String> path, Optional<String> password) {
+    static KeyEncryptionKey configured(Optional<String> path, Optional<String> password, Path dataDirectory) {
         KeyEncryptionKey kek = new KeyEncryptionKey();
+        kek.dataDirectory = dataDirectory;
         kek.keystorePath = path;
         kek.keystorePassword = password;
         kek.alias = "tacit-kek";
@@ -76,7 +71,7 @@ class KeyEncryptionKeyTest {
     /** A key-encryption key from a new operator keystore under {@code directory}. */
     static KeyEncryptionKey operatorKey(Path directory) throws Exception {
         Path keystore = writeKeystore(directory, "tacit-kek", aesKey(256), "changeit");
-        return configured(Optional.of(keystore.toString()), Optional.of("changeit"));
+        return configured(Optional.of(keystore.toString()), Optional.of("changeit"), directory);
     }
 
     private static Path writeKeystore(Path directory, String alias, SecretKey key, String password) throws Exception {
