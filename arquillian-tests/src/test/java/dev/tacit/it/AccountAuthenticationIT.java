@@ -5,6 +5,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.json.Json;
@@ -24,6 +26,7 @@ import dev.tacit.crypto.group.GroupManagerKey;
 import dev.tacit.crypto.identity.AgreementKeyPair;
 import dev.tacit.crypto.identity.IdentityKeyPair;
 import dev.tacit.crypto.identity.KeyPurpose;
+import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.identity.SignedPreKey;
 import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.HttpFields;
@@ -115,12 +118,65 @@ class AccountAuthenticationIT {
         URI target = TacitHttp.API.resolve("account");
         IdentityKeyPair stranger = IdentityKeyPair.generate(RANDOM);
 
-        HttpResponse<String> forged = get(target, account.identity().phoneNumber(), stranger);
-        HttpResponse<String> unregisteredAnswer = get(target, dev.tacit.crypto.identity.PhoneNumber.of(unregistered), stranger);
+        HttpResponse<String> forged = send(target, signature(account.identity().phoneNumber(), stranger,
+                ServerClock.clock(), target));
+        HttpResponse<String> unregisteredAnswer = send(target, signature(PhoneNumber.of(unregistered), stranger,
+                ServerClock.clock(), target));
 
         assertUnauthenticated(forged);
         assertUnauthenticated(unregisteredAnswer);
         assertEquals(forged.body(), unregisteredAnswer.body(), "the answer does not tell whether the number is registered");
+    }
+
+    @Test
+    void everyKindOfFailureGetsTheSameAnswer() throws Exception {
+        RegisteredAccount account = TestAccounts.register(numbers.next());
+        PhoneNumber number = account.identity().phoneNumber();
+        IdentityKeyPair key = account.keys().identity();
+        URI target = TacitHttp.API.resolve("account");
+        Map<String, String> used = signature(number, key, ServerClock.clock(), target);
+        assertEquals(200, send(target, used).statusCode(), "the signature is good once");
+
+        List<HttpResponse<String>> refused = List.of(
+                send(target, Map.of()),
+                send(target, Map.of("Signature-Input", "sig=garbage", "Signature", "sig=:AAAA:")),
+                send(target, Map.of("Signature", used.get("Signature"))),
+                send(target, signature(number, IdentityKeyPair.generate(RANDOM), ServerClock.clock(), target)),
+                send(target, signature(PhoneNumber.of(numbers.next()), key, ServerClock.clock(), target)),
+                send(target, signature(number, key, Clock.offset(ServerClock.clock(), Duration.ofMinutes(-6)), target)),
+                send(target, signature(number, key, Clock.offset(ServerClock.clock(), Duration.ofMinutes(6)), target)),
+                send(target, used));
+
+        for (HttpResponse<String> response : refused) {
+            assertUnauthenticated(response);
+            assertEquals(refused.get(0).body(), response.body(), "no answer tells which check failed");
+        }
+    }
+
+    @Test
+    void theSignatureCoversTheQuery() throws Exception {
+        RegisteredAccount account = TestAccounts.register(numbers.next());
+        URI plain = TacitHttp.API.resolve("account");
+        URI withQuery = TacitHttp.API.resolve("account?view=all");
+
+        HttpResponse<String> signedWithQuery = send(withQuery,
+                signature(account.identity().phoneNumber(), account.keys().identity(), ServerClock.clock(), withQuery));
+        HttpResponse<String> queryAdded = send(withQuery,
+                signature(account.identity().phoneNumber(), account.keys().identity(), ServerClock.clock(), plain));
+
+        assertEquals(200, signedWithQuery.statusCode(), signedWithQuery.body());
+        assertUnauthenticated(queryAdded);
+    }
+
+    @Test
+    void requestsOutsideTheAccountIgnoreSignatureHeaders() {
+        Map<String, String> junk = Map.of("Signature-Input", "sig=garbage", "Signature", "sig=:AAAA:");
+
+        HttpResponse<String> server = send(TacitHttp.API.resolve("server"), junk);
+        HttpResponse<String> directory = send(TacitHttp.WELL_KNOWN.resolve("private-token-issuer-directory"), junk);
+
+        assertEquals(200, server.statusCode(), server.body());
+        assertEquals(200, directory.statusCode(), directory.body());
     }
 
     @Test
@@ -197,12 +253,15 @@ class AccountAuthenticationIT {
                 ServerClock.clock(), RANDOM);
     }
 
-    private static HttpResponse<String> get(URI target, dev.tacit.crypto.identity.PhoneNumber number,
-                                            IdentityKeyPair key) {
+    /** The signature headers of a bodiless GET of {@code target}, made at {@code clock}'s time. */
+    private static Map<String, String> signature(PhoneNumber number, IdentityKeyPair key, Clock clock, URI target) {
+        return new RequestSigner(AccountRequestKeys.signingKey(number, key), clock, RANDOM)
+                .sign(HttpRequestParts.of("GET", target, HttpFields.empty(), new byte[0])).asMap();
+    }
+
+    private static HttpResponse<String> send(URI target, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).GET();
-        new RequestSigner(AccountRequestKeys.signingKey(number, key), ServerClock.clock(), RANDOM)
-                .sign(HttpRequestParts.of("GET", target, HttpFields.empty(), new byte[0])).asMap()
-                .forEach(request::header);
+        headers.forEach(request::header);
         return TacitHttp.send(request);
     }
 
