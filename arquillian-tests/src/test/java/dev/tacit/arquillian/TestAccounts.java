@@ -5,6 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
 import dev.tacit.client.JsonApi;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.client.registration.AccountSetup;
@@ -15,9 +19,11 @@ import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.identity.PinnedCaVerifier;
+import dev.tacit.crypto.token.PendingToken;
 import dev.tacit.crypto.token.RedemptionContext;
 import dev.tacit.crypto.token.TokenChallenge;
 import dev.tacit.crypto.token.TokenPurpose;
+import dev.tacit.crypto.wire.Base64Url;
 
 /**
  * Registration as a client does it, through the client library and the SMS provider stub, for tests that
@@ -73,6 +79,22 @@ public final class TestAccounts {
             throw new IllegalStateException("GET /v1/ca-certificates/current answered " + current.statusCode());
         }
         return new PinnedCaVerifier(CaCertificate.fromBytes(current.body()));
+    }
+
+    /** The body of {@code POST /v1/accounts} for this verification and these keys, as the client library sends it. */
+    public static JsonObject registrationRequest(VerificationToken token, AccountSetup setup) {
+        JsonArrayBuilder tokenRequests = Json.createArrayBuilder();
+        for (PendingToken pending : setup.pendingTokens()) {
+            tokenRequests.add(Base64Url.encode(pending.request().encode()));
+        }
+        return Json.createObjectBuilder()
+                .add("verificationToken", token.value())
+                .add("certificationRequest", Base64Url.encode(setup.certificationRequest().toBytes()))
+                .add("envelopeKey", Base64Url.encode(setup.signedEnvelopeKey().toBytes()))
+                .add("preKey", Base64Url.encode(setup.signedPreKey().toBytes()))
+                .add("groupPublicKey", Base64Url.encode(setup.group().groupPublicKey().toBytes()))
+                .add("tokenRequests", tokenRequests)
+                .build();
     }
 
     /** Verifies and registers {@code number} with fresh keys, at the server's time. */

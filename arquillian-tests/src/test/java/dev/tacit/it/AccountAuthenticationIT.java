@@ -18,7 +18,6 @@ import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
-import dev.tacit.client.JsonApi;
 import dev.tacit.client.ProblemResponseException;
 import dev.tacit.client.account.AccountClient;
 import dev.tacit.client.registration.RegisteredAccount;
@@ -28,6 +27,7 @@ import dev.tacit.crypto.identity.IdentityKeyPair;
 import dev.tacit.crypto.identity.KeyPurpose;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.identity.SignedPreKey;
+import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.HttpFields;
 import dev.tacit.http.signature.HttpRequestParts;
@@ -184,7 +184,7 @@ class AccountAuthenticationIT {
         String number = numbers.next();
         RegisteredAccount account = TestAccounts.register(number);
         byte[] before = preKey(number);
-        byte[] body = Json.createObjectBuilder().add("preKey", JsonApi.base64Url(SignedPreKey.sign(
+        byte[] body = Json.createObjectBuilder().add("preKey", Base64Url.encode(SignedPreKey.sign(
                 account.keys().identity(), KeyPurpose.RATCHET_PRE_KEY, 2, AgreementKeyPair.generate(RANDOM).publicKey())
                 .toBytes())).build().toString().getBytes();
         URI target = TacitHttp.API.resolve("account/pre-key");
@@ -234,7 +234,7 @@ class AccountAuthenticationIT {
                 () -> client(account).replacePreKey(foreign));
         ProblemResponseException groupProblem = assertThrows(ProblemResponseException.class,
                 () -> TestAccounts.api().signed("PUT", "/v1/account/group-public-key",
-                        Json.createObjectBuilder().add("groupPublicKey", JsonApi.base64Url(badGroupKey)).build(),
+                        Json.createObjectBuilder().add("groupPublicKey", Base64Url.encode(badGroupKey)).build(),
                         new RequestSigner(AccountRequestKeys.signingKey(account.identity().phoneNumber(),
                                 account.keys().identity()), ServerClock.clock(), RANDOM)));
 

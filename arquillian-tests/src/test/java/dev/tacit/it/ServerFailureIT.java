@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
 import dev.tacit.arquillian.ServerClock;
@@ -19,11 +17,8 @@ import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
 import dev.tacit.arquillian.TestNumbers;
-import dev.tacit.client.JsonApi;
-import dev.tacit.client.registration.AccountSetup;
 import dev.tacit.client.registration.RegisteredAccount;
 import dev.tacit.client.registration.VerificationToken;
-import dev.tacit.crypto.token.PendingToken;
 import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.HttpFields;
 import dev.tacit.http.signature.HttpRequestParts;
@@ -59,7 +54,7 @@ class ServerFailureIT {
     void aRegistrationWithoutItsDatabaseIsA500ProblemWhoseIncidentTheLogHas() throws Exception {
         String number = numbers.next();
         VerificationToken token = TestAccounts.verify(number);
-        String body = registration(token, TestAccounts.setup(number));
+        String body = TestAccounts.registrationRequest(token, TestAccounts.setup(number)).toString();
 
         HttpResponse<String> response = withoutTheDatabase(() -> TacitHttp.send(
                 HttpRequest.newBuilder(TacitHttp.API.resolve("accounts")).header("Content-Type", "application/json")
@@ -110,20 +105,5 @@ class ServerFailureIT {
         } finally {
             TestDatabase.bringBack();
         }
-    }
-
-    private static String registration(VerificationToken token, AccountSetup setup) {
-        JsonArrayBuilder tokenRequests = Json.createArrayBuilder();
-        for (PendingToken pending : setup.pendingTokens()) {
-            tokenRequests.add(JsonApi.base64Url(pending.request().encode()));
-        }
-        return Json.createObjectBuilder()
-                .add("verificationToken", token.value())
-                .add("certificationRequest", JsonApi.base64Url(setup.certificationRequest().toBytes()))
-                .add("envelopeKey", JsonApi.base64Url(setup.signedEnvelopeKey().toBytes()))
-                .add("preKey", JsonApi.base64Url(setup.signedPreKey().toBytes()))
-                .add("groupPublicKey", JsonApi.base64Url(setup.group().groupPublicKey().toBytes()))
-                .add("tokenRequests", tokenRequests)
-                .build().toString();
     }
 }

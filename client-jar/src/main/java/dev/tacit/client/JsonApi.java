@@ -8,13 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
+import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.http.signature.HttpFields;
 import dev.tacit.http.signature.HttpRequestParts;
 import dev.tacit.http.signature.RequestSigner;
@@ -82,16 +83,21 @@ public final class JsonApi {
         return parse(get(path, accept));
     }
 
-    public static String base64Url(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Decodes base64url, with or without padding. */
+    /** Decodes a binary member of an answer: canonical base64url without padding. */
     public static byte[] fromBase64Url(String encoded) throws ServerUnreachableException {
         try {
-            return Base64.getUrlDecoder().decode(encoded);
-        } catch (IllegalArgumentException e) {
-            throw new ServerUnreachableException("the server sent a value that is not base64url", e);
+            return Base64Url.decode(encoded);
+        } catch (MalformedEncodingException e) {
+            throw new ServerUnreachableException("the server sent a value that is not canonical base64url", e);
+        }
+    }
+
+    /** Decodes a binary member written with padding, such as RFC 9578's {@code token-key}. */
+    public static byte[] fromPaddedBase64Url(String encoded) throws ServerUnreachableException {
+        try {
+            return Base64Url.decodePadded(encoded);
+        } catch (MalformedEncodingException e) {
+            throw new ServerUnreachableException("the server sent a value that is not canonical padded base64url", e);
         }
     }
 

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -106,6 +107,17 @@ class JsonApiTest {
         answer.set(new Answer(200, "application/json", "<html>", null));
 
         assertThrows(ServerUnreachableException.class, () -> api.post("/v1/thing", JsonObject.EMPTY_JSON_OBJECT));
+    }
+
+    @Test
+    void binaryMembersOfAnAnswerMustBeCanonicalBase64Url() throws Exception {
+        assertArrayEquals(new byte[] {'f'}, JsonApi.fromBase64Url("Zg"));
+        assertArrayEquals(new byte[] {'f'}, JsonApi.fromPaddedBase64Url("Zg=="));
+
+        assertThrows(ServerUnreachableException.class, () -> JsonApi.fromBase64Url("Zg=="));
+        assertThrows(ServerUnreachableException.class, () -> JsonApi.fromBase64Url("Zh"));
+        assertThrows(ServerUnreachableException.class, () -> JsonApi.fromBase64Url("Z+"));
+        assertThrows(ServerUnreachableException.class, () -> JsonApi.fromPaddedBase64Url("Zg"));
     }
 
     @Test

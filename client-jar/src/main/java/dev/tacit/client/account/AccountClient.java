@@ -12,6 +12,7 @@ import dev.tacit.crypto.group.GroupPublicKey;
 import dev.tacit.crypto.identity.IdentityKeyPair;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.identity.SignedPreKey;
+import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.RequestSigner;
 
@@ -37,13 +38,13 @@ public final class AccountClient {
     /** Publishes a new signed ratchet pre-key. */
     public void replacePreKey(SignedPreKey preKey) throws TacitClientException {
         api.signed("PUT", "/v1/account/pre-key",
-                Json.createObjectBuilder().add("preKey", JsonApi.base64Url(preKey.toBytes())).build(), signer);
+                Json.createObjectBuilder().add("preKey", Base64Url.encode(preKey.toBytes())).build(), signer);
     }
 
     /** Publishes a new BBS group public key; contacts' member credentials of the old group stop working. */
     public void replaceGroupPublicKey(GroupPublicKey groupPublicKey) throws TacitClientException {
         api.signed("PUT", "/v1/account/group-public-key",
-                Json.createObjectBuilder().add("groupPublicKey", JsonApi.base64Url(groupPublicKey.toBytes())).build(),
+                Json.createObjectBuilder().add("groupPublicKey", Base64Url.encode(groupPublicKey.toBytes())).build(),
                 signer);
     }
 }

@@ -1,9 +1,6 @@
 package dev.tacit.client.registration;
 
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,14 +16,17 @@ import dev.tacit.client.JsonApi;
 import dev.tacit.client.ServerUnreachableException;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.crypto.CryptoException;
+import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.CertifiedIdentity;
 import dev.tacit.crypto.identity.IdentityCertificate;
+import dev.tacit.crypto.identity.PemCertificateChain;
 import dev.tacit.crypto.identity.PinnedCaVerifier;
 import dev.tacit.crypto.token.IssuerPublicKey;
 import dev.tacit.crypto.token.PendingToken;
 import dev.tacit.crypto.token.Token;
 import dev.tacit.crypto.token.TokenResponse;
+import dev.tacit.crypto.wire.Base64Url;
 
 /**
  * The client side of registration (docs/protocol.md §4): verify a number by SMS, then register it with an
@@ -56,16 +56,11 @@ public final class RegistrationClient {
     /** The server's CA certificates (§4.4), to pin. Fetch them over a channel you trust. */
     public List<CaCertificate> caCertificates() throws TacitClientException {
         HttpResponse<byte[]> response = api.get("/v1/ca-certificates", "application/pem-certificate-chain");
-        List<CaCertificate> certificates = new ArrayList<>();
         try {
-            for (var certificate : CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(response.body()))) {
-                certificates.add(CaCertificate.fromBytes(certificate.getEncoded()));
-            }
-        } catch (CertificateException | CryptoException e) {
+            return PemCertificateChain.read(response.body());
+        } catch (MalformedEncodingException e) {
             throw new ServerUnreachableException("the server's CA certificates do not decode", e);
         }
-        return certificates;
     }
 
     /** The token-issuer key to blind registration tokens for: the latest whose not-before has come (§4.3). */
@@ -79,7 +74,7 @@ public final class RegistrationClient {
             long notBefore = key.getJsonNumber("not-before").longValueExact();
             if (key.getInt("token-type") == 2 && notBefore <= now.getEpochSecond() && notBefore > chosenNotBefore) {
                 try {
-                    chosen = IssuerPublicKey.decode(JsonApi.fromBase64Url(key.getString("token-key")));
+                    chosen = IssuerPublicKey.decode(JsonApi.fromPaddedBase64Url(key.getString("token-key")));
                 } catch (CryptoException e) {
                     throw new ServerUnreachableException("the server's token-issuer key does not decode", e);
                 }
@@ -100,14 +95,14 @@ public final class RegistrationClient {
                                       Instant now) throws TacitClientException {
         JsonArrayBuilder tokenRequests = Json.createArrayBuilder();
         for (PendingToken pending : setup.pendingTokens()) {
-            tokenRequests.add(JsonApi.base64Url(pending.request().encode()));
+            tokenRequests.add(Base64Url.encode(pending.request().encode()));
         }
         JsonObject answer = api.post("/v1/accounts", Json.createObjectBuilder()
                 .add("verificationToken", token.value())
-                .add("certificationRequest", JsonApi.base64Url(setup.certificationRequest().toBytes()))
-                .add("envelopeKey", JsonApi.base64Url(setup.signedEnvelopeKey().toBytes()))
-                .add("preKey", JsonApi.base64Url(setup.signedPreKey().toBytes()))
-                .add("groupPublicKey", JsonApi.base64Url(setup.group().groupPublicKey().toBytes()))
+                .add("certificationRequest", Base64Url.encode(setup.certificationRequest().toBytes()))
+                .add("envelopeKey", Base64Url.encode(setup.signedEnvelopeKey().toBytes()))
+                .add("preKey", Base64Url.encode(setup.signedPreKey().toBytes()))
+                .add("groupPublicKey", Base64Url.encode(setup.group().groupPublicKey().toBytes()))
                 .add("tokenRequests", tokenRequests)
                 .build());
         try {

@@ -1,11 +1,13 @@
 package dev.tacit.http.signature;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.wire.Base64Url;
 
 /**
  * Tacit's profile of RFC 9421 (docs/protocol.md §5): the label, covered components and signature
@@ -69,20 +71,19 @@ final class TacitSignatureProfile {
     }
 
     static String encodeNonce(byte[] nonce) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+        return Base64Url.encode(nonce);
     }
 
     /** Whether {@code nonce} is canonical unpadded base64url of 16 to 64 bytes. */
     static boolean isNonce(String nonce) {
-        if (nonce.length() > 2 * MAX_NONCE_BYTES || nonce.indexOf('=') >= 0) {
+        if (nonce.length() > 2 * MAX_NONCE_BYTES) {
             return false;
         }
-        byte[] decoded;
         try {
-            decoded = Base64.getUrlDecoder().decode(nonce);
-        } catch (IllegalArgumentException e) {
+            int length = Base64Url.decode(nonce).length;
+            return length >= MIN_NONCE_BYTES && length <= MAX_NONCE_BYTES;
+        } catch (MalformedEncodingException e) {
             return false;
         }
-        return decoded.length >= MIN_NONCE_BYTES && decoded.length <= MAX_NONCE_BYTES && encodeNonce(decoded).equals(nonce);
     }
 }

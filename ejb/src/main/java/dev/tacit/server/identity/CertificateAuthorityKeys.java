@@ -23,8 +23,7 @@ import dev.tacit.crypto.identity.CertificateAuthority;
 import dev.tacit.crypto.identity.IdentityKeyPair;
 import dev.tacit.server.keys.RotatingKeyRecord;
 import dev.tacit.server.keys.RotatingKeys;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.tacit.server.settings.TacitSettings;
 
 /**
  * The server's certificate authority (docs/protocol.md §3.2): an Ed25519 key with a self-signed certificate,
@@ -43,12 +42,7 @@ public class CertificateAuthorityKeys {
     RotatingKeys rotatingKeys;
 
     @Inject
-    @ConfigProperty(name = "tacit.ca.signing-period", defaultValue = "P365D")
-    Duration signingPeriod;
-
-    @Inject
-    @ConfigProperty(name = "tacit.identity-certificate.validity", defaultValue = "P730D")
-    Duration certificateValidity;
+    TacitSettings settings;
 
     private final SecureRandom random = new SecureRandom();
     private volatile State current;
@@ -60,7 +54,7 @@ public class CertificateAuthorityKeys {
 
     /** How long an identity certificate issued now is valid. */
     public Duration certificateValidity() {
-        return certificateValidity;
+        return settings.identityCertificate().validity();
     }
 
     /** Every CA certificate under which identity certificates may still be valid, oldest first. */
@@ -72,6 +66,8 @@ public class CertificateAuthorityKeys {
     @Schedule(hour = "*", minute = "17", persistent = false)
     void refresh() {
         // A CA's certificate outlives its signing period by the validity of the last certificate it issues.
+        Duration signingPeriod = settings.ca().signingPeriod();
+        Duration certificateValidity = settings.identityCertificate().validity();
         RotatingKeys.Rotation rotation = rotatingKeys.refresh(PURPOSE,
                 new RotatingKeys.Lifetime(signingPeriod, signingPeriod.plus(certificateValidity)), this::generate);
         current = new State(open(rotation.signing()),
@@ -82,7 +78,7 @@ public class CertificateAuthorityKeys {
         IdentityKeyPair key = IdentityKeyPair.generate(random);
         CertificateAuthority ca = CertificateAuthority.create(key, "Tacit CA " + NAME_DATE.format(signsFrom),
                 signsFrom.minus(Duration.ofHours(1)), // tolerate clients whose clock is a little behind
-                signsFrom.plus(signingPeriod).plus(certificateValidity), random);
+                signsFrom.plus(settings.ca().signingPeriod()).plus(settings.identityCertificate().validity()), random);
         byte[] certificate = ca.certificate().toBytes();
         return new RotatingKeys.NewKey(sha256(certificate), certificate, key.seedBytes());
     }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 import javax.crypto.KeyGenerator;
@@ -19,7 +18,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.tacit.server.settings.TacitSettings;
 
 /**
  * The AES-256 key under which every server secret and private key is stored in the database, so that a copy
@@ -39,16 +38,9 @@ public class KeyEncryptionKey {
     private static final int KEY_BITS = 256;
 
     @Inject
-    @ConfigProperty(name = "tacit.keystore.path")
-    Optional<String> keystorePath;
+    TacitSettings settings;
 
-    @Inject
-    @ConfigProperty(name = "tacit.keystore.password")
-    Optional<String> keystorePassword;
-
-    @Inject
-    @ConfigProperty(name = "tacit.keystore.alias", defaultValue = "tacit-kek")
-    String alias;
+    private String alias;
 
     /** WildFly's data directory, which holds the development keystore. */
     Path dataDirectory = Path.of(System.getProperty("jboss.server.data.dir", "."));
@@ -57,11 +49,13 @@ public class KeyEncryptionKey {
 
     @PostConstruct
     void load() {
-        if (keystorePath.isPresent()) {
-            char[] password = keystorePassword
+        TacitSettings.Keystore keystore = settings.keystore();
+        alias = keystore.alias();
+        if (keystore.path().isPresent()) {
+            char[] password = keystore.password()
                     .orElseThrow(() -> new IllegalStateException("tacit.keystore.path is set but tacit.keystore.password is not"))
                     .toCharArray();
-            key = read(Path.of(keystorePath.get()), password);
+            key = read(keystore.path().get(), password);
         } else {
             Path development = dataDirectory.resolve("tacit").resolve("development-kek.p12");
             LOG.warning("No key-encryption keystore configured (tacit.keystore.path / TACIT_KEYSTORE_PATH): using the"

@@ -1,16 +1,13 @@
 package dev.tacit.server.sms;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.tacit.server.settings.TacitSettings;
 
 /**
  * Chooses the {@link SmsGateway} from configuration: {@code tacit.sms.gateway} is {@code development}
@@ -23,52 +20,25 @@ public class SmsGatewayProducer {
     private static final Logger LOG = Logger.getLogger(SmsGatewayProducer.class.getName());
 
     @Inject
-    @ConfigProperty(name = "tacit.sms.gateway", defaultValue = "development")
-    String gateway;
-
-    @Inject
-    @ConfigProperty(name = "tacit.sms.development.outbox")
-    Optional<String> outbox;
-
-    @Inject
-    @ConfigProperty(name = "tacit.sms.twilio.base-url", defaultValue = "https://api.twilio.com")
-    String twilioBaseUrl;
-
-    @Inject
-    @ConfigProperty(name = "tacit.sms.twilio.account-sid")
-    Optional<String> twilioAccountSid;
-
-    @Inject
-    @ConfigProperty(name = "tacit.sms.twilio.auth-token")
-    Optional<String> twilioAuthToken;
-
-    @Inject
-    @ConfigProperty(name = "tacit.sms.twilio.from")
-    Optional<String> twilioFrom;
-
-    @Inject
-    @ConfigProperty(name = "tacit.sms.timeout", defaultValue = "PT10S")
-    Duration timeout;
+    TacitSettings settings;
 
     @Produces
     @ApplicationScoped
     SmsGateway configuredGateway() {
-        return switch (gateway.strip()) {
-            case "twilio" -> {
-                TwilioSettings settings = new TwilioSettings(URI.create(twilioBaseUrl),
-                        twilioAccountSid.orElse(null), twilioAuthToken.orElse(null), twilioFrom.orElse(null), timeout);
-                LOG.info(() -> "SMS gateway: Twilio Messages API, " + settings);
-                yield new TwilioSmsGateway(settings);
+        TacitSettings.Sms sms = settings.sms();
+        return switch (sms.gateway()) {
+            case TWILIO -> {
+                TwilioSettings twilioSettings = TwilioSettings.of(sms);
+                LOG.info(() -> "SMS gateway: Twilio Messages API, " + twilioSettings);
+                yield new TwilioSmsGateway(twilioSettings);
             }
-            case "development" -> {
-                Path directory = Path.of(outbox.orElseGet(
-                        () -> System.getProperty("jboss.server.data.dir", "data") + "/tacit/sms-outbox"));
+            case DEVELOPMENT -> {
+                Path directory = sms.development().outbox().orElseGet(
+                        () -> Path.of(System.getProperty("jboss.server.data.dir", "data"), "tacit", "sms-outbox"));
                 LOG.warning(() -> "SMS gateway: development, messages are written to " + directory
                         + " and not sent; set tacit.sms.gateway=twilio in production");
                 yield new DevelopmentSmsGateway(directory);
             }
-            default -> throw new IllegalStateException(
-                    "tacit.sms.gateway must be twilio or development, not " + gateway);
         };
     }
 }

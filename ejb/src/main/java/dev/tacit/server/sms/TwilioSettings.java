@@ -2,7 +2,11 @@ package dev.tacit.server.sms;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+
+import dev.tacit.server.settings.TacitSettings;
 
 /**
  * Where and as whom {@link TwilioSmsGateway} sends. {@link #toString()} leaves the auth token out.
@@ -15,17 +19,29 @@ import java.util.Objects;
  */
 public record TwilioSettings(URI baseUrl, String accountSid, String authToken, String from, Duration timeout) {
 
+    /** @throws IllegalStateException naming every one of the account, token and sender that is not set */
     public TwilioSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        requireSet("tacit.sms.twilio.account-sid", accountSid);
-        requireSet("tacit.sms.twilio.auth-token", authToken);
-        requireSet("tacit.sms.twilio.from", from);
         Objects.requireNonNull(timeout, "timeout");
+        List<String> missing = new ArrayList<>();
+        requireSet(missing, "tacit.sms.twilio.account-sid", accountSid);
+        requireSet(missing, "tacit.sms.twilio.auth-token", authToken);
+        requireSet(missing, "tacit.sms.twilio.from", from);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(String.join(", ", missing) + " must be set when tacit.sms.gateway is twilio");
+        }
     }
 
-    private static void requireSet(String name, String value) {
+    /** @throws IllegalStateException as the constructor */
+    public static TwilioSettings of(TacitSettings.Sms sms) {
+        TacitSettings.Sms.Twilio twilio = sms.twilio();
+        return new TwilioSettings(twilio.baseUrl(), twilio.accountSid().orElse(null), twilio.authToken().orElse(null),
+                twilio.from().orElse(null), sms.timeout());
+    }
+
+    private static void requireSet(List<String> missing, String name, String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException(name + " must be set when tacit.sms.gateway=twilio");
+            missing.add(name);
         }
     }
 

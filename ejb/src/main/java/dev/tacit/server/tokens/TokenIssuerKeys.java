@@ -1,7 +1,6 @@
 package dev.tacit.server.tokens;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,8 +18,7 @@ import dev.tacit.crypto.token.IssuerKeyRing;
 import dev.tacit.crypto.token.IssuerPublicKey;
 import dev.tacit.server.keys.RotatingKeyRecord;
 import dev.tacit.server.keys.RotatingKeys;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.tacit.server.settings.TacitSettings;
 
 /**
  * The server's token-issuer keys (docs/protocol.md §2.1, §4.3): RSA-2048, rotated by {@link RotatingKeys}.
@@ -38,12 +36,7 @@ public class TokenIssuerKeys {
     RotatingKeys rotatingKeys;
 
     @Inject
-    @ConfigProperty(name = "tacit.tokens.signing-period", defaultValue = "P180D")
-    Duration signingPeriod;
-
-    @Inject
-    @ConfigProperty(name = "tacit.tokens.verification-period", defaultValue = "P730D")
-    Duration verificationPeriod;
+    TacitSettings settings;
 
     private final SecureRandom random = new SecureRandom();
     private volatile State current;
@@ -67,7 +60,8 @@ public class TokenIssuerKeys {
     @Schedule(hour = "*", minute = "7", persistent = false)
     void refresh() {
         RotatingKeys.Rotation rotation = rotatingKeys.refresh(PURPOSE,
-                new RotatingKeys.Lifetime(signingPeriod, verificationPeriod), this::generate);
+                new RotatingKeys.Lifetime(settings.tokens().signingPeriod(), settings.tokens().verificationPeriod()),
+                this::generate);
         List<PublishedIssuerKey> published = rotation.verifying().stream()
                 .map(key -> new PublishedIssuerKey(decodePublic(key), key.signsFrom(), key.verifiesUntil()))
                 .toList();

@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import dev.tacit.server.settings.TacitSettings;
 import dev.tacit.server.sms.SmsGateway;
 
 /**
@@ -30,7 +31,7 @@ public class PhoneVerificationService {
     VerificationLimits limits;
 
     @Inject
-    VerificationSettings settings;
+    TacitSettings settings;
 
     @Inject
     SmsGateway sms;
@@ -49,7 +50,7 @@ public class PhoneVerificationService {
         NormalizedPhoneNumber phone = normalizer.normalize(number);
         Instant now = clock.instant();
         limits.countSend(phone, now);
-        VerificationCode code = keys.codes().codeFor(phone, TimeWindow.containing(now, settings.window()));
+        VerificationCode code = keys.codes().codeFor(phone, TimeWindow.containing(now, settings.verification().window()));
         sms.send(phone.e164(), "Your Tacit code: " + code.digits());
     }
 
@@ -66,11 +67,11 @@ public class PhoneVerificationService {
         VerificationCode claimed = VerificationCode.of(code);
         Instant now = clock.instant();
         limits.reserveAttempt(phone, now);
-        if (!keys.codes().accepts(phone, claimed, TimeWindow.containing(now, settings.window()))) {
+        if (!keys.codes().accepts(phone, claimed, TimeWindow.containing(now, settings.verification().window()))) {
             throw new WrongVerificationCodeException();
         }
         limits.releaseAttempt(phone, now);
-        return keys.tokens().issue(phone, now.plus(settings.tokenValidity()));
+        return keys.tokens().issue(phone, now.plus(settings.verification().tokenValidity()));
     }
 
     /**

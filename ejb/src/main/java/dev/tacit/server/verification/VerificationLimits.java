@@ -7,6 +7,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.tacit.server.settings.TacitSettings;
+
 import org.infinispan.Cache;
 
 /**
@@ -26,7 +28,7 @@ public class VerificationLimits {
     Cache<String, Integer> failureCache;
 
     @Inject
-    VerificationSettings settings;
+    TacitSettings settings;
 
     private WindowCounters sends;
     private WindowCounters failures;
@@ -39,11 +41,11 @@ public class VerificationLimits {
 
     /** Counts a send to {@code number}; @throws RateLimitedException if its number or prefix limit is spent */
     public void countSend(NormalizedPhoneNumber number, Instant now) {
-        TimeWindow period = TimeWindow.containing(now, settings.sendPeriod());
-        if (sends.increment("number:" + number.e164(), period, now) > settings.sendsPerNumber()) {
+        TimeWindow period = TimeWindow.containing(now, settings.verification().sendPeriod());
+        if (sends.increment("number:" + number.e164(), period, now) > settings.verification().sendsPerNumber()) {
             throw new RateLimitedException("too many codes were sent to this number", period.remainingAfter(now));
         }
-        if (sends.increment("prefix:" + number.sendPrefix(), period, now) > settings.sendsPerPrefix()) {
+        if (sends.increment("prefix:" + number.sendPrefix(), period, now) > settings.verification().sendsPerPrefix()) {
             throw new RateLimitedException("too many codes were sent to numbers like this one",
                     period.remainingAfter(now));
         }
@@ -54,14 +56,14 @@ public class VerificationLimits {
      * cannot overrun the limit. @throws RateLimitedException if the number's wrong codes are spent
      */
     public void reserveAttempt(NormalizedPhoneNumber number, Instant now) {
-        TimeWindow window = TimeWindow.containing(now, settings.window());
-        if (failures.increment(number.e164(), window, now) > settings.wrongCodesPerNumber()) {
+        TimeWindow window = TimeWindow.containing(now, settings.verification().window());
+        if (failures.increment(number.e164(), window, now) > settings.verification().wrongCodesPerNumber()) {
             throw new RateLimitedException("too many wrong codes for this number", window.remainingAfter(now));
         }
     }
 
     /** Gives back the attempt reserved for a code that turned out right: only wrong codes count. */
     public void releaseAttempt(NormalizedPhoneNumber number, Instant now) {
-        failures.decrement(number.e164(), TimeWindow.containing(now, settings.window()), now);
+        failures.decrement(number.e164(), TimeWindow.containing(now, settings.verification().window()), now);
     }
 }

@@ -2,7 +2,8 @@ package dev.tacit.server.verification;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
+
+import dev.tacit.crypto.wire.Base64Url;
 
 /**
  * The 16 random bytes that make each verification token unique. Whoever consumes a token (account creation)
@@ -37,7 +38,7 @@ public final class VerificationNonce {
 
     /** base64url without padding: 22 characters. */
     public String encoded() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64Url.encode(bytes);
     }
 
     @Override

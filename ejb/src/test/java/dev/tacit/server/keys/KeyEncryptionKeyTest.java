@@ -4,10 +4,14 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+
+import dev.tacit.server.settings.TestSettings;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,11 +63,12 @@ class KeyEncryptionKeyTest {
     }
 
     static KeyEncryptionKey configured(Optional<String> path, Optional<String> password, Path dataDirectory) {
+        Map<String, String> properties = new HashMap<>();
+        path.ifPresent(value -> properties.put("tacit.keystore.path", value));
+        password.ifPresent(value -> properties.put("tacit.keystore.password", value));
         KeyEncryptionKey kek = new KeyEncryptionKey();
+        kek.settings = TestSettings.of(properties);
         kek.dataDirectory = dataDirectory;
-        kek.keystorePath = path;
-        kek.keystorePassword = password;
-        kek.alias = "tacit-kek";
         kek.load();
         return kek;
     }

@@ -80,7 +80,7 @@ public final class StoreDatabase implements BeforeEachCallback, ParameterResolve
                 return new Running(postgres, Persistence.createEntityManagerFactory("tacit", Map.of(
                         "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                         "jakarta.persistence.nonJtaDataSource", dataSource)));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 postgres.close();
                 throw e;
             }

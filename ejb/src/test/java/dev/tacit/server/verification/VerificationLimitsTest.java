@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.tacit.server.settings.TestSettings;
 import dev.tacit.server.storetests.EmbeddedCaches;
 
 import org.junit.jupiter.api.AfterAll;
@@ -46,16 +48,13 @@ class VerificationLimitsTest {
 
     @BeforeEach
     void limitsWithEmptyCounters() {
-        VerificationSettings settings = new VerificationSettings();
-        settings.window = Duration.ofMinutes(10);
-        settings.tokenValidity = Duration.ofMinutes(15);
-        settings.sendPeriod = Duration.ofHours(1);
-        settings.sendsPerNumber = 3;
-        settings.sendsPerPrefix = 8;
-        settings.wrongCodesPerNumber = 3;
-        settings.check();
         limits = new VerificationLimits();
-        limits.settings = settings;
+        limits.settings = TestSettings.of(Map.of(
+                "tacit.verification.window", "PT10M",
+                "tacit.verification.send-period", "PT1H",
+                "tacit.verification.sends-per-number", "3",
+                "tacit.verification.sends-per-prefix", "8",
+                "tacit.verification.wrong-codes-per-number", "3"));
         cacheNumber++;
         limits.sendCache = caches.cache("verification-sends-" + cacheNumber, 200_000);
         limits.failureCache = caches.cache("verification-failures-" + cacheNumber, 100_000);

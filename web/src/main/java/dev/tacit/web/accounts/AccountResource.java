@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.server.accounts.AccountService;
 import dev.tacit.server.accounts.Registration;
 import dev.tacit.server.accounts.RegistrationResult;
@@ -30,11 +31,11 @@ public class AccountResource {
     public Response register(@NotNull @Valid RegistrationRequest request) {
         RegistrationResult result = accounts.register(new Registration(
                 request.verificationToken(),
-                Base64Url.decode("certificationRequest", request.certificationRequest()),
-                Base64Url.decode("envelopeKey", request.envelopeKey()),
-                Base64Url.decode("preKey", request.preKey()),
-                Base64Url.decode("groupPublicKey", request.groupPublicKey()),
-                request.tokenRequests().stream().map(token -> Base64Url.decode("tokenRequests", token)).toList()));
+                BinaryMember.decode("certificationRequest", request.certificationRequest()),
+                BinaryMember.decode("envelopeKey", request.envelopeKey()),
+                BinaryMember.decode("preKey", request.preKey()),
+                BinaryMember.decode("groupPublicKey", request.groupPublicKey()),
+                request.tokenRequests().stream().map(token -> BinaryMember.decode("tokenRequests", token)).toList()));
         RegistrationResponse response = new RegistrationResponse(Base64Url.encode(result.certificate().toBytes()),
                 result.tokenResponses().stream().map(token -> Base64Url.encode(token.encode())).toList());
         return Response.status(result.newAccount() ? Response.Status.CREATED : Response.Status.OK)

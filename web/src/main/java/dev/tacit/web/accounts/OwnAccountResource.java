@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
+import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.server.accounts.Account;
 import dev.tacit.server.accounts.AccountService;
 
@@ -48,7 +49,7 @@ public class OwnAccountResource {
     @Path("pre-key")
     @Consumes(MediaType.APPLICATION_JSON)
     public void replacePreKey(@NotNull @Valid PreKeyUpdate update) {
-        accounts.replacePreKey(caller(), Base64Url.decode("preKey", update.preKey()));
+        accounts.replacePreKey(caller(), BinaryMember.decode("preKey", update.preKey()));
     }
 
     /** {@code PUT /v1/account/group-public-key}: a new BBS group public key. */
@@ -56,7 +57,7 @@ public class OwnAccountResource {
     @Path("group-public-key")
     @Consumes(MediaType.APPLICATION_JSON)
     public void replaceGroupPublicKey(@NotNull @Valid GroupPublicKeyUpdate update) {
-        accounts.replaceGroupPublicKey(caller(), Base64Url.decode("groupPublicKey", update.groupPublicKey()));
+        accounts.replaceGroupPublicKey(caller(), BinaryMember.decode("groupPublicKey", update.groupPublicKey()));
     }
 
     private String caller() {

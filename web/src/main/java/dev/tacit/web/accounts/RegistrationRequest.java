@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.tacit.crypto.wire.Base64Url;
+
 /**
  * {@code POST /v1/accounts} body (docs/protocol.md §4.5). Binary members are base64url without padding.
  *

@@ -28,10 +28,9 @@ import dev.tacit.http.signature.RequestVerifier;
 import dev.tacit.http.signature.VerifiedRequest;
 import dev.tacit.server.accounts.AccountService;
 import dev.tacit.server.auth.RequestNonces;
+import dev.tacit.server.settings.TacitSettings;
 import dev.tacit.web.problem.Problem;
 import dev.tacit.web.problem.UnexpectedExceptionMapper;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Authenticates account-scoped requests (those under a security constraint, {@code /v1/account/*}) by their
@@ -60,10 +59,8 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
     @Inject
     Clock clock;
 
-    /** Scheme and authority clients use to reach this server (what they sign as @authority). */
     @Inject
-    @ConfigProperty(name = "tacit.public-origin", defaultValue = "http://localhost:8080")
-    String publicOrigin;
+    TacitSettings settings;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -98,7 +95,8 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
 
     private URI targetUri(HttpServletRequest request) {
         String query = request.getQueryString();
-        return URI.create(publicOrigin + request.getRequestURI() + (query == null ? "" : "?" + query));
+        // What clients sign as @authority is the origin they reach this server at, perhaps through a proxy.
+        return URI.create(settings.publicOrigin() + request.getRequestURI() + (query == null ? "" : "?" + query));
     }
 
     private static HttpFields headers(HttpServletRequest request) {

@@ -1,15 +1,12 @@
 package dev.tacit.web.identity;
 
-import java.util.Base64;
-import java.util.stream.Collectors;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 
-import dev.tacit.crypto.identity.CaCertificate;
+import dev.tacit.crypto.identity.PemCertificateChain;
 import dev.tacit.server.identity.CertificateAuthorityKeys;
 
 /** The server's CA certificates, which clients pin to check identity certificates. Anonymous. */
@@ -20,8 +17,6 @@ public class CertificateAuthorityResource {
     static final String PKIX_CERT = "application/pkix-cert";
     static final String PEM_CHAIN = "application/pem-certificate-chain";
 
-    private static final Base64.Encoder PEM_BASE64 = Base64.getMimeEncoder(64, "\n".getBytes());
-
     @Inject
     CertificateAuthorityKeys authority;
 
@@ -29,9 +24,7 @@ public class CertificateAuthorityResource {
     @GET
     @Produces(PEM_CHAIN)
     public String all() {
-        return authority.published().stream()
-                .map(CertificateAuthorityResource::pem)
-                .collect(Collectors.joining());
+        return PemCertificateChain.write(authority.published());
     }
 
     /** {@code GET /v1/ca-certificates/current}: the CA that issues certificates now, DER-encoded. */
@@ -40,10 +33,5 @@ public class CertificateAuthorityResource {
     @Produces(PKIX_CERT)
     public byte[] current() {
         return authority.issuing().certificate().toBytes();
-    }
-
-    private static String pem(CaCertificate certificate) {
-        return "-----BEGIN CERTIFICATE-----\n" + PEM_BASE64.encodeToString(certificate.toBytes())
-                + "\n-----END CERTIFICATE-----\n";
     }
 }

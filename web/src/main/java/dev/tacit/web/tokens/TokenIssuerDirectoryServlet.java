@@ -2,7 +2,6 @@ package dev.tacit.web.tokens;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -17,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 
 import dev.tacit.crypto.token.TokenFormat;
+import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.server.tokens.TokenIssuerKeys;
 import dev.tacit.web.problem.Problem;
 
@@ -44,7 +44,7 @@ public class TokenIssuerDirectoryServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<TokenKey> tokenKeys = keys.published().stream()
                 .map(key -> new TokenKey(TokenFormat.TOKEN_TYPE,
-                        Base64.getUrlEncoder().encodeToString(key.publicKey().encode()),
+                        Base64Url.encodePadded(key.publicKey().encode()),
                         key.signsFrom().getEpochSecond()))
                 .toList();
         write(response, HttpServletResponse.SC_OK, MEDIA_TYPE,

@@ -1,0 +1,196 @@
+package dev.tacit.server.settings;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Every {@code tacit.*} setting, typed, with its default: the one place the application reads configuration
+ * from. MicroProfile Config supplies the values (system properties, or environment variables in upper case
+ * with {@code _} for {@code .} and {@code -}, such as {@code TACIT_VERIFICATION_WINDOW}).
+ *
+ * <p>The deployment fails when a value does not convert or breaks its bound, with a message naming the
+ * setting, and so does a {@code tacit.*} property that names no setting here (a misspelt one);
+ * {@link SettingsRules} adds the checks that involve more than one setting. README.md's settings tables list
+ * exactly these settings with these defaults (ReadmeSettingsTest). The {@code tacit.db.*} group is read by
+ * the datasource through WildFly expressions (configure-tacit.cli) and by the local launcher; it is mapped
+ * here so that its values are checked and documented with the rest.
+ */
+@ConfigMapping(prefix = "tacit")
+public interface TacitSettings {
+
+    /** Scheme, host and port clients use to reach this server: what they sign as {@code @authority} (§5). */
+    @WithDefault("http://localhost:8080")
+    @WithConverter(SettingConverters.Origin.class)
+    String publicOrigin();
+
+    Verification verification();
+
+    Sms sms();
+
+    Keystore keystore();
+
+    Tokens tokens();
+
+    Ca ca();
+
+    IdentityCertificate identityCertificate();
+
+    Db db();
+
+    /** Phone verification (protocol §4.5, §4.6). Durations are whole seconds, since codes count in windows. */
+    interface Verification {
+
+        /** How long a code window lasts; a code is accepted in its window and the next. */
+        @WithDefault("PT10M")
+        @WithConverter(SettingConverters.WholeSeconds.class)
+        Duration window();
+
+        /** How long a verification token stays valid after it is issued. */
+        @WithDefault("PT15M")
+        @WithConverter(SettingConverters.WholeSeconds.class)
+        Duration tokenValidity();
+
+        /** The fixed window that the send limits count in. */
+        @WithDefault("PT1H")
+        @WithConverter(SettingConverters.WholeSeconds.class)
+        Duration sendPeriod();
+
+        /** Codes sent to one number per send period. */
+        @WithDefault("5")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int sendsPerNumber();
+
+        /** Codes sent to the numbers of one prefix per send period. */
+        @WithDefault("200")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int sendsPerPrefix();
+
+        /** Wrong codes allowed per number per code window. */
+        @WithDefault("5")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int wrongCodesPerNumber();
+    }
+
+    /** Which SMS gateway texts the verification codes, and how. */
+    interface Sms {
+
+        @WithDefault("development")
+        Gateway gateway();
+
+        Development development();
+
+        Twilio twilio();
+
+        /** How long to wait for the provider, connecting and answering each. */
+        @WithDefault("PT10S")
+        @WithConverter(SettingConverters.Positive.class)
+        Duration timeout();
+
+        enum Gateway {
+            /** Nothing is sent: each number's latest message goes to a file in the outbox (local runs only). */
+            DEVELOPMENT,
+            /** Twilio's Messages API. */
+            TWILIO
+        }
+
+        interface Development {
+
+            /** Where messages go; by default {@code tacit/sms-outbox} under the server's data directory. */
+            Optional<Path> outbox();
+        }
+
+        /** Required when the gateway is {@code twilio}, except the base URL. */
+        interface Twilio {
+
+            @WithDefault("https://api.twilio.com")
+            @WithConverter(SettingConverters.HttpUrl.class)
+            URI baseUrl();
+
+            Optional<String> accountSid();
+
+            Optional<String> authToken();
+
+            /** The sending number (E.164) or messaging service. */
+            Optional<String> from();
+        }
+    }
+
+    /** The PKCS#12 keystore holding the key-encryption key; without a path, a development keystore. */
+    interface Keystore {
+
+        Optional<Path> path();
+
+        /** Required with a path. */
+        Optional<String> password();
+
+        @WithDefault("tacit-kek")
+        String alias();
+    }
+
+    /** Token-issuer keys (protocol §4.3). */
+    interface Tokens {
+
+        /** How long each key blind-signs. */
+        @WithDefault("P180D")
+        @WithConverter(SettingConverters.Positive.class)
+        Duration signingPeriod();
+
+        /** How long, from when it starts signing, a key's tokens are accepted. */
+        @WithDefault("P730D")
+        @WithConverter(SettingConverters.Positive.class)
+        Duration verificationPeriod();
+    }
+
+    /** The certificate authority (protocol §3.2). */
+    interface Ca {
+
+        /** How long each CA key issues identity certificates. */
+        @WithDefault("P365D")
+        @WithConverter(SettingConverters.Positive.class)
+        Duration signingPeriod();
+    }
+
+    interface IdentityCertificate {
+
+        /** How long an identity certificate is valid. */
+        @WithDefault("P730D")
+        @WithConverter(SettingConverters.Positive.class)
+        Duration validity();
+    }
+
+    /** The PostgreSQL database, read by the datasource TacitDS (configure-tacit.cli) and the local launcher. */
+    interface Db {
+
+        @WithDefault("localhost")
+        String host();
+
+        @WithDefault("5432")
+        @WithConverter(SettingConverters.Port.class)
+        int port();
+
+        @WithDefault("tacit")
+        String name();
+
+        @WithDefault("tacit")
+        String user();
+
+        @WithDefault("tacit")
+        String password();
+
+        Pool pool();
+
+        interface Pool {
+
+            /** Connections in the pool at most. */
+            @WithDefault("20")
+            @WithConverter(SettingConverters.AtLeastOne.class)
+            int max();
+        }
+    }
+}

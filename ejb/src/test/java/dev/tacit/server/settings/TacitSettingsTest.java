@@ -1,0 +1,148 @@
+package dev.tacit.server.settings;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigValidationException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Settings are read typed, a wrong one is refused with its name, and inconsistent ones are reported. */
+class TacitSettingsTest {
+
+    @Test
+    void withoutConfigurationEverySettingHasItsDefault() {
+        TacitSettings settings = TestSettings.defaults();
+
+        assertEquals("http://localhost:8080", settings.publicOrigin());
+        assertEquals(Duration.ofMinutes(10), settings.verification().window());
+        assertEquals(Duration.ofMinutes(15), settings.verification().tokenValidity());
+        assertEquals(Duration.ofHours(1), settings.verification().sendPeriod());
+        assertEquals(5, settings.verification().sendsPerNumber());
+        assertEquals(200, settings.verification().sendsPerPrefix());
+        assertEquals(5, settings.verification().wrongCodesPerNumber());
+        assertEquals(TacitSettings.Sms.Gateway.DEVELOPMENT, settings.sms().gateway());
+        assertEquals(Optional.empty(), settings.sms().development().outbox());
+        assertEquals(URI.create("https://api.twilio.com"), settings.sms().twilio().baseUrl());
+        assertEquals(Duration.ofSeconds(10), settings.sms().timeout());
+        assertEquals(Optional.empty(), settings.keystore().path());
+        assertEquals("tacit-kek", settings.keystore().alias());
+        assertEquals(Duration.ofDays(180), settings.tokens().signingPeriod());
+        assertEquals(Duration.ofDays(730), settings.tokens().verificationPeriod());
+        assertEquals(Duration.ofDays(365), settings.ca().signingPeriod());
+        assertEquals(Duration.ofDays(730), settings.identityCertificate().validity());
+        assertEquals(5432, settings.db().port());
+        assertEquals(20, settings.db().pool().max());
+        assertEquals(List.of(), SettingsRules.problems(settings));
+    }
+
+    @Test
+    void valuesAreReadTyped() {
+        TacitSettings settings = TestSettings.of(Map.of(
+                "tacit.verification.window", "PT90S",
+                "tacit.sms.gateway", "twilio",
+                "tacit.sms.twilio.base-url", "http://127.0.0.1:8089",
+                "tacit.sms.development.outbox", "/var/tmp/outbox",
+                "tacit.keystore.path", "/etc/tacit/kek.p12",
+                "tacit.public-origin", "https://tacit.example:8443"));
+
+        assertEquals(Duration.ofSeconds(90), settings.verification().window());
+        assertEquals(TacitSettings.Sms.Gateway.TWILIO, settings.sms().gateway());
+        assertEquals(URI.create("http://127.0.0.1:8089"), settings.sms().twilio().baseUrl());
+        assertEquals(Optional.of(Path.of("/var/tmp/outbox")), settings.sms().development().outbox());
+        assertEquals(Optional.of(Path.of("/etc/tacit/kek.p12")), settings.keystore().path());
+        assertEquals("https://tacit.example:8443", settings.publicOrigin());
+    }
+
+    @Test
+    void environmentVariablesSetTheSameSettings() {
+        TacitSettings settings = TestSettings.fromEnvironment(Map.of(
+                "TACIT_VERIFICATION_TOKEN_VALIDITY", "PT20M",
+                "TACIT_SMS_TWILIO_ACCOUNT_SID", "AC0123",
+                "TACIT_DB_POOL_MAX", "7",
+                "TACIT_PUBLIC_ORIGIN", "https://tacit.example"));
+
+        assertEquals(Duration.ofMinutes(20), settings.verification().tokenValidity());
+        assertEquals(Optional.of("AC0123"), settings.sms().twilio().accountSid());
+        assertEquals(7, settings.db().pool().max());
+        assertEquals("https://tacit.example", settings.publicOrigin());
+        ConfigValidationException refused = assertThrows(ConfigValidationException.class,
+                () -> TestSettings.fromEnvironment(Map.of("TACIT_VERIFICATION_WINDOW", "PT0.5S")));
+        assertTrue(refused.getMessage().contains("tacit.verification.window"), refused.getMessage());
+    }
+
+    /** Each wrong value is refused when the settings are built, as at deployment, with the setting's name. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "tacit.verification.window                 | PT0S",
+            "tacit.verification.window                 | PT0.5S",
+            "tacit.verification.window                 | ten minutes",
+            "tacit.verification.token-validity         | -PT15M",
+            "tacit.verification.send-period            | 3600",
+            "tacit.verification.sends-per-number       | 0",
+            "tacit.verification.sends-per-prefix       | many",
+            "tacit.verification.wrong-codes-per-number | -1",
+            "tacit.sms.gateway                         | carrier-pigeon",
+            "tacit.sms.timeout                         | PT0S",
+            "tacit.sms.twilio.base-url                 | ftp://api.twilio.com",
+            "tacit.sms.twilio.base-url                 | api.twilio.com",
+            "tacit.tokens.signing-period               | P0D",
+            "tacit.tokens.verification-period          | forever",
+            "tacit.ca.signing-period                   | -P1D",
+            "tacit.identity-certificate.validity       | P",
+            "tacit.public-origin                       | localhost:8080",
+            "tacit.public-origin                       | https://tacit.example/",
+            "tacit.public-origin                       | https://tacit.example/api",
+            "tacit.public-origin                       | https://tacit.example?x=1",
+            "tacit.db.port                             | 65536",
+            "tacit.db.pool.max                         | 0",
+            "tacit.verification.windw                  | PT5M"})
+    void aWrongSettingIsRefusedWithItsName(String name, String value) {
+        ConfigValidationException refused = assertThrows(ConfigValidationException.class,
+                () -> TestSettings.of(Map.of(name, value)));
+
+        assertTrue(refused.getMessage().contains(name), refused.getMessage());
+    }
+
+    @Test
+    void twilioNeedsItsAccountTokenAndSender() {
+        TacitSettings settings = TestSettings.of(Map.of("tacit.sms.gateway", "twilio",
+                "tacit.sms.twilio.account-sid", "AC0123", "tacit.sms.twilio.auth-token", " "));
+
+        assertEquals(List.of("tacit.sms.twilio.auth-token, tacit.sms.twilio.from must be set when tacit.sms.gateway is twilio"),
+                SettingsRules.problems(settings));
+    }
+
+    @Test
+    void aKeystorePathNeedsItsPassword() {
+        TacitSettings settings = TestSettings.of(Map.of("tacit.keystore.path", "/etc/tacit/kek.p12"));
+
+        assertEquals(List.of("tacit.keystore.password must be set when tacit.keystore.path is"),
+                SettingsRules.problems(settings));
+    }
+
+    @Test
+    void keysMustSignForMoreThanTheWeekTheirSuccessorIsPublishedAheadAndVerifyAtLeastAsLong() {
+        List<String> problems = SettingsRules.problems(TestSettings.of(Map.of(
+                "tacit.tokens.signing-period", "P30D", "tacit.tokens.verification-period", "P20D",
+                "tacit.ca.signing-period", "P7D")));
+
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("tacit.tokens.signing-period and tacit.tokens.verification-period: "),
+                problems.get(0));
+        assertTrue(problems.get(1).startsWith("tacit.ca.signing-period: "), problems.get(1));
+        assertEquals(List.of(), SettingsRules.problems(TestSettings.of(Map.of(
+                "tacit.tokens.signing-period", "P8D", "tacit.tokens.verification-period", "P8D",
+                "tacit.ca.signing-period", "P8D"))));
+    }
+}
