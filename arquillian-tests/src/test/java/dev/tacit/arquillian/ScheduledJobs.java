@@ -1,10 +1,7 @@
 package dev.tacit.arquillian;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.dmr.ModelNode;
 
 /**
@@ -18,14 +15,12 @@ final class ScheduledJobs {
     private static final List<String> BEAN_TYPES = List.of("singleton-bean", "stateless-session-bean",
             "message-driven-bean");
 
-    private static ModelControllerClient client;
-
     private ScheduledJobs() {
     }
 
     static synchronized void runAll() {
         for (String beanType : BEAN_TYPES) {
-            ModelNode timerServices = execute(readTimerServices(beanType));
+            ModelNode timerServices = ServerManagement.execute(readTimerServices(beanType));
             for (ModelNode timerService : timerServices.asList()) {
                 ModelNode timers = timerService.get("result", "timer");
                 if (!timers.isDefined()) {
@@ -35,20 +30,9 @@ final class ScheduledJobs {
                     ModelNode trigger = new ModelNode();
                     trigger.get("operation").set("trigger");
                     trigger.get("address").set(timerService.get("address")).add("timer", id);
-                    execute(trigger);
+                    ServerManagement.execute(trigger);
                 }
             }
-        }
-    }
-
-    static synchronized void close() {
-        if (client != null) {
-            try {
-                client.close();
-            } catch (IOException e) {
-                // the server is gone with the suite; nothing to release
-            }
-            client = null;
         }
     }
 
@@ -64,20 +48,5 @@ final class ScheduledJobs {
         address.add(beanType, "*");
         address.add("service", "timer-service");
         return operation;
-    }
-
-    private static ModelNode execute(ModelNode operation) {
-        try {
-            if (client == null) {
-                client = ModelControllerClient.Factory.create("remote+http", "localhost", TestPorts.management());
-            }
-            ModelNode result = client.execute(operation);
-            if (!"success".equals(result.get("outcome").asString())) {
-                throw new IllegalStateException("management operation failed: " + operation + " -> " + result);
-            }
-            return result.get("result");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach WildFly's management interface", e);
-        }
     }
 }

@@ -15,9 +15,9 @@ import dev.tacit.arquillian.clock.MovableClock;
 /**
  * The clock of the server under test, which tests move forward instead of sleeping: {@link #advance} shifts
  * the deployed {@link MovableClock} and then runs the server's scheduled jobs once ({@link ScheduledJobs}),
- * as the passing time would have; {@link #reset} returns to the system clock. Each deployment starts at the
- * system clock. The server runs on this machine, so {@link #instant()} is the system time plus the offset
- * the server reported last.
+ * as the passing time would have; {@link #reset} returns to the system clock. All test classes share one
+ * deployment ({@link SuiteDeployment}), so a test that moves the clock resets it when it ends. The server
+ * runs on this machine: {@link #instant()} is the system time plus the offset the server reported last.
  */
 public final class ServerClock {
 

@@ -13,7 +13,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import dev.tacit.arquillian.ServerClock;
-import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
@@ -34,9 +33,7 @@ import dev.tacit.http.signature.HttpRequestParts;
 import dev.tacit.http.signature.RequestSigner;
 import dev.tacit.http.signature.RequestVerifier;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,11 +49,6 @@ class AccountAuthenticationIT {
     private final TestNumbers numbers = TestNumbers.freshPrefix();
 
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
-    }
 
     @AfterEach
     void backToTheSystemClock() {

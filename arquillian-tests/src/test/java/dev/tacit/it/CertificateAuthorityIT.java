@@ -13,14 +13,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestDatabase;
 import dev.tacit.crypto.identity.CaCertificate;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,11 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The CA: created at first start, its certificate stored and published in DER and PEM. */
 @ExtendWith(ArquillianExtension.class)
 class CertificateAuthorityIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
-    }
 
     @Test
     void publishesTheStoredCaCertificate() throws Exception {

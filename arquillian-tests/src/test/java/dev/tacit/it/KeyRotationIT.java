@@ -11,7 +11,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import dev.tacit.arquillian.ServerClock;
-import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
@@ -27,9 +26,7 @@ import dev.tacit.crypto.token.TokenKeyId;
 import dev.tacit.crypto.token.TokenVerifier;
 import dev.tacit.crypto.token.UnknownTokenKeyException;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,11 +48,6 @@ class KeyRotationIT {
     private final TestNumbers numbers = TestNumbers.freshPrefix();
 
     private static final Duration BEFORE_THE_END = Duration.ofDays(3);
-
-    @Deployment(testable = false)
-    static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
-    }
 
     @AfterEach
     void backToTheSystemClock() {

@@ -6,13 +6,10 @@ import java.net.http.HttpResponse;
 
 import jakarta.json.JsonObject;
 
-import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestPorts;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,11 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The server describes its HTTP API as an OpenAPI document at {@code /openapi}. */
 @ExtendWith(ArquillianExtension.class)
 class OpenApiIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
-    }
 
     @Test
     void theOpenApiDocumentListsTheRegistrationEndpoints() {

@@ -14,14 +14,11 @@ import jakarta.json.JsonObject;
 import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.SmsProviderStub;
 import dev.tacit.arquillian.SmsProviderStubObserver;
-import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TacitSchema;
 import dev.tacit.arquillian.TestNumbers;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,11 +42,6 @@ class PhoneVerificationIT {
 
     private final TestNumbers numbers = TestNumbers.freshPrefix();
     private Map<String, Long> storedBefore;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
-    }
 
     @BeforeEach
     void rememberWhatIsStored() {

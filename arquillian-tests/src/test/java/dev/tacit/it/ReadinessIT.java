@@ -8,13 +8,10 @@ import java.sql.Statement;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestDatabase;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,11 +26,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 class ReadinessIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
-    }
 
     @Test
     void readyWhileTheDatabaseAnswersWithTheNewestMigration() throws Exception {

@@ -33,7 +33,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import dev.tacit.arquillian.ServerClock;
-import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
@@ -59,9 +58,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -81,11 +78,6 @@ class RegistrationIT {
 
     /** The server's default verification-token validity. */
     private static final Duration TOKEN_VALIDITY = Duration.ofMinutes(15);
-
-    @Deployment(testable = false)
-    static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
-    }
 
     @AfterEach
     void backToTheSystemClock() {

@@ -4,14 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.tacit.arquillian.ServerClock;
-import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.client.registration.VerificationToken;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,11 +25,6 @@ class ServerClockIT {
 
     /** The server's default verification-token validity. */
     private static final Duration TOKEN_VALIDITY = Duration.ofMinutes(15);
-
-    @Deployment(testable = false)
-    static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
-    }
 
     @AfterEach
     void backToTheSystemClock() {

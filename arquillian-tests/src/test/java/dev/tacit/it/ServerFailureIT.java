@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import jakarta.json.JsonObject;
 
 import dev.tacit.arquillian.ServerClock;
-import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
@@ -24,9 +23,7 @@ import dev.tacit.http.signature.HttpFields;
 import dev.tacit.http.signature.HttpRequestParts;
 import dev.tacit.http.signature.RequestSigner;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,11 +41,6 @@ class ServerFailureIT {
     private static final Pattern INCIDENT = Pattern.compile("incident ([0-9a-f-]{36})");
 
     private final TestNumbers numbers = TestNumbers.freshPrefix();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
-    }
 
     @Test
     void aRegistrationWithoutItsDatabaseIsA500ProblemWhoseIncidentTheLogHas() throws Exception {

@@ -13,15 +13,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import dev.tacit.arquillian.ServerClock;
-import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestDatabase;
 import dev.tacit.crypto.token.IssuerPublicKey;
 import dev.tacit.crypto.token.TokenKeyId;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,11 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The token-issuer keys: generated at first start, stored sealed, published as an RFC 9578 directory. */
 @ExtendWith(ArquillianExtension.class)
 class TokenIssuerDirectoryIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
-    }
 
     @Test
     void publishesTheStoredKeysInTheIssuerDirectoryFormat() throws Exception {
