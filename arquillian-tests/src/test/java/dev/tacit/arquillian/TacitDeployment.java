@@ -19,7 +19,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * What test classes' {@code @Deployment} methods deploy: the real tacit.ear, exactly as built, plus the test
+ * What the integration tests deploy ({@link SuiteDeployment}): the real tacit.ear, exactly as built, plus the test
  * clock (a library with {@link MovableClock} and a web module with {@link ClockControlServlet}), so tests can
  * move the server's time ({@link ServerClock}). Nothing else is added or changed.
  */
