@@ -16,6 +16,7 @@ public class PortOffsetObserver {
     private Instance<ContainerRegistry> containers;
 
     public void shiftPorts(@Observes(precedence = 1000) BeforeSuite event) {
+        System.out.println("[tacit] Integration tests: " + TestPorts.describe());
         ContainerJvmArguments.append(containers.get(), "-Dtacit.public-origin=http://localhost:" + TestPorts.http());
         if (TestPorts.offset() == 0) {
             return;

@@ -2,9 +2,12 @@ package dev.tacit.arquillian;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 
 import dev.tacit.client.JsonApi;
 import dev.tacit.client.TacitClientException;
@@ -16,7 +19,9 @@ import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.identity.PinnedCaVerifier;
+import dev.tacit.crypto.token.PendingToken;
 import dev.tacit.crypto.token.TokenChallenge;
+import dev.tacit.crypto.wire.Base64Url;
 
 /**
  * Registration as a client does it, through the client library and the SMS provider stub, for tests that
@@ -60,18 +65,40 @@ public final class TestAccounts {
 
     /** Fresh keys for {@code number}, with tokens blinded for the server's current issuer key. */
     public static AccountSetup setup(String number) throws TacitClientException, MalformedEncodingException {
-        return AccountSetup.generate(PhoneNumber.of(number), client().currentIssuerKey(Instant.now()), challenge(),
-                RANDOM);
+        return AccountSetup.generate(PhoneNumber.of(number), client().currentIssuerKey(ServerClock.instant()),
+                challenge(), RANDOM);
     }
 
-    /** The server's CA, pinned. */
-    public static PinnedCaVerifier pinnedCa() throws TacitClientException {
-        List<CaCertificate> certificates = client().caCertificates();
-        return new PinnedCaVerifier(certificates.get(certificates.size() - 1));
+    /**
+     * The server's CA that issues certificates now, pinned. The list of published CAs may also hold a
+     * successor that signs only from later on.
+     */
+    public static PinnedCaVerifier pinnedCa() throws MalformedEncodingException {
+        HttpResponse<byte[]> current = TacitHttp.getBytes(TacitHttp.API.resolve("ca-certificates/current"));
+        if (current.statusCode() != 200) {
+            throw new IllegalStateException("GET /v1/ca-certificates/current answered " + current.statusCode());
+        }
+        return new PinnedCaVerifier(CaCertificate.fromBytes(current.body()));
     }
 
-    /** Verifies and registers {@code number} with fresh keys. */
+    /** The body of {@code POST /v1/accounts} for this verification and these keys, as the client library sends it. */
+    public static JsonObject registrationRequest(VerificationToken token, AccountSetup setup) {
+        JsonArrayBuilder tokenRequests = Json.createArrayBuilder();
+        for (PendingToken pending : setup.pendingTokens()) {
+            tokenRequests.add(Base64Url.encode(pending.request().encode()));
+        }
+        return Json.createObjectBuilder()
+                .add("verificationToken", token.value())
+                .add("certificationRequest", Base64Url.encode(setup.certificationRequest().toBytes()))
+                .add("envelopeKey", Base64Url.encode(setup.signedEnvelopeKey().toBytes()))
+                .add("preKey", Base64Url.encode(setup.signedPreKey().toBytes()))
+                .add("groupPublicKey", Base64Url.encode(setup.group().groupPublicKey().toBytes()))
+                .add("tokenRequests", tokenRequests)
+                .build();
+    }
+
+    /** Verifies and registers {@code number} with fresh keys, at the server's time. */
     public static RegisteredAccount register(String number) throws Exception {
-        return client().register(verify(number), setup(number), pinnedCa(), Instant.now());
+        return client().register(verify(number), setup(number), pinnedCa(), ServerClock.instant());
     }
 }

@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,7 +32,7 @@ public final class TestDatabase {
     }
 
     static synchronized void start() {
-        Optional<DatabaseSettings> configured = DatabaseSettings.configured(Settings.ofThisProcess());
+        Optional<DatabaseSettings> configured = DatabaseSettings.configured(Settings.ofThisProcess()::get);
         if (configured.isPresent()) {
             settings = configured.get();
             return;
@@ -95,6 +97,30 @@ public final class TestDatabase {
             query.setString(1, number);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(row.getInt(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A stored rotating key: its id, public part (an issuer key or a CA certificate) and signing period. */
+    public record RotatingKey(byte[] keyId, byte[] publicPart, Instant signsFrom, Instant signsUntil) {
+    }
+
+    /** The stored key of {@code purpose} that signs at {@code instant}: the newest whose period contains it. */
+    public static RotatingKey signingKey(String purpose, Instant instant) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT key_id, public_part, signs_from, signs_until FROM tacit.rotating_key
+                     WHERE purpose = ? AND signs_from <= ? AND signs_until > ?
+                     ORDER BY signs_from DESC LIMIT 1""")) {
+            query.setString(1, purpose);
+            query.setTimestamp(2, Timestamp.from(instant));
+            query.setTimestamp(3, Timestamp.from(instant));
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new AssertionError("no " + purpose + " key signs at " + instant);
+                }
+                return new RotatingKey(row.getBytes(1), row.getBytes(2), row.getTimestamp(3).toInstant(),
+                        row.getTimestamp(4).toInstant());
             }
         }
     }

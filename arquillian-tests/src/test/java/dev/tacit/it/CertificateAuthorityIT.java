@@ -8,17 +8,16 @@ import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
-import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestDatabase;
 import dev.tacit.crypto.identity.CaCertificate;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,11 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class CertificateAuthorityIT {
 
-    @Deployment(testable = false)
-    static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
-    }
-
     @Test
     void publishesTheStoredCaCertificate() throws Exception {
         HttpResponse<byte[]> response = TacitHttp.getBytes(TacitHttp.API.resolve("ca-certificates/current"));
@@ -42,7 +36,7 @@ class CertificateAuthorityIT {
         assertEquals(200, response.statusCode());
         assertEquals("application/pkix-cert", response.headers().firstValue("Content-Type").orElse(""));
         CaCertificate ca = CaCertificate.fromBytes(response.body());
-        assertTrue(storedCertificates().stream().anyMatch(stored -> java.util.Arrays.equals(stored, ca.toBytes())));
+        assertTrue(storedCertificates().stream().anyMatch(stored -> java.util.Arrays.equals(stored.certificate(), ca.toBytes())));
     }
 
     @Test
@@ -51,18 +45,18 @@ class CertificateAuthorityIT {
 
         assertEquals(200, response.statusCode());
         assertEquals("application/pem-certificate-chain", response.headers().firstValue("Content-Type").orElse(""));
-        List<byte[]> parsed = new ArrayList<>();
+        List<X509Certificate> parsed = new ArrayList<>();
         for (var certificate : CertificateFactory.getInstance("X.509")
                 .generateCertificates(new ByteArrayInputStream(response.body().getBytes()))) {
-            X509Certificate x509 = (X509Certificate) certificate;
-            x509.checkValidity();
-            assertTrue(x509.getBasicConstraints() >= 0, "a CA certificate");
-            parsed.add(x509.getEncoded());
+            parsed.add((X509Certificate) certificate);
         }
-        List<byte[]> stored = storedCertificates();
+        List<StoredCa> stored = storedCertificates();
         assertEquals(stored.size(), parsed.size());
         for (int i = 0; i < stored.size(); i++) {
-            assertArrayEquals(stored.get(i), parsed.get(i));
+            X509Certificate x509 = parsed.get(i);
+            assertArrayEquals(stored.get(i).certificate(), x509.getEncoded());
+            assertTrue(x509.getBasicConstraints() >= 0, "a CA certificate");
+            x509.checkValidity(Date.from(stored.get(i).signsFrom())); // a successor is published before it signs
         }
     }
 
@@ -74,14 +68,17 @@ class CertificateAuthorityIT {
         assertEquals(405, response.statusCode());
     }
 
-    private static List<byte[]> storedCertificates() throws Exception {
-        List<byte[]> certificates = new ArrayList<>();
+    private record StoredCa(byte[] certificate, Instant signsFrom) {
+    }
+
+    private static List<StoredCa> storedCertificates() throws Exception {
+        List<StoredCa> certificates = new ArrayList<>();
         try (Connection connection = TestDatabase.connect();
              Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT public_part FROM tacit.rotating_key"
+             ResultSet row = statement.executeQuery("SELECT public_part, signs_from FROM tacit.rotating_key"
                      + " WHERE purpose = 'certificate-authority' ORDER BY signs_from")) {
             while (row.next()) {
-                certificates.add(row.getBytes(1));
+                certificates.add(new StoredCa(row.getBytes(1), row.getTimestamp(2).toInstant()));
             }
         }
         return certificates;

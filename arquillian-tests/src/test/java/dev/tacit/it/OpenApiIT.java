@@ -21,13 +21,10 @@ import java.util.regex.Pattern;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestPorts;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,11 +48,6 @@ class OpenApiIT {
     private static final Pattern STATUS_AND_TYPE = Pattern.compile("`(\\d{3})(?:`\\s+`| )(about:blank|[a-z][a-z-]+)`");
 
     private static JsonObject document;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
-    }
 
     @BeforeAll
     static void fetchTheDocument() {

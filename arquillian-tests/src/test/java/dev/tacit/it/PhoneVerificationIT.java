@@ -11,15 +11,14 @@ import java.util.Map;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.SmsProviderStub;
 import dev.tacit.arquillian.SmsProviderStubObserver;
-import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TacitSchema;
+import dev.tacit.arquillian.TestNumbers;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,20 +31,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Phone verification through the real endpoints, with the server texting through the Twilio API stub
- * ({@link SmsProviderStub}). Each test uses numbers of its own, so the per-number limits do not interfere;
- * every one checks that nothing was stored in the database.
+ * ({@link SmsProviderStub}). Each test uses numbers of a send prefix of its own ({@link TestNumbers}), so
+ * no limit is spent by another test; every one checks that nothing was stored in the database.
  */
 @ExtendWith(ArquillianExtension.class)
 class PhoneVerificationIT {
 
-    private static final Duration WINDOW = Duration.ofSeconds(SmsProviderStubObserver.WINDOW_SECONDS);
+    private static final Duration WINDOW = SmsProviderStubObserver.WINDOW;
+    private static final Duration SEND_PERIOD = SmsProviderStubObserver.SEND_PERIOD;
 
+    private final TestNumbers numbers = TestNumbers.freshPrefix();
     private Map<String, Long> storedBefore;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
-    }
 
     @BeforeEach
     void rememberWhatIsStored() {
@@ -54,69 +50,77 @@ class PhoneVerificationIT {
 
     @AfterEach
     void nothingWasStored() {
+        ServerClock.reset();
         assertEquals(storedBefore, TacitSchema.rowCounts(), "verification stores nothing in the database");
     }
 
     @Test
     void theTextedCodeBuysATokenForTheNumber() {
-        HttpResponse<String> sent = requestCode("+1 (415) 555-0100");
+        String number = numbers.next();
+        HttpResponse<String> sent = requestCode(TestNumbers.typed(number));
 
         assertEquals(202, sent.statusCode(), sent.body());
-        assertEquals(List.of("Your Tacit code: " + codeSentTo("+14155550100")), SmsProviderStub.messagesTo("+14155550100"));
+        assertEquals(List.of("Your Tacit code: " + codeSentTo(number)), SmsProviderStub.messagesTo(number));
 
-        HttpResponse<String> confirmed = confirm("+14155550100", codeSentTo("+14155550100"));
+        HttpResponse<String> confirmed = confirm(TestNumbers.typed(number), codeSentTo(number));
 
         assertEquals(200, confirmed.statusCode(), confirmed.body());
         JsonObject body = TacitHttp.json(confirmed);
         String token = body.getString("verificationToken");
         Instant expiresAt = Instant.parse(body.getString("expiresAt"));
-        assertTrue(expiresAt.isAfter(Instant.now().plusSeconds(60)), "valid for minutes: " + expiresAt);
+        assertTrue(expiresAt.isAfter(ServerClock.instant().plusSeconds(60)), "valid for minutes: " + expiresAt);
         byte[] payload = Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
-        assertTrue(new String(payload, java.nio.charset.StandardCharsets.US_ASCII).endsWith("+14155550100"),
+        assertTrue(new String(payload, java.nio.charset.StandardCharsets.US_ASCII).endsWith(number),
                 "the token names the E.164 number");
     }
 
     @Test
     void confirmingTwiceGivesDistinctTokens() {
-        requestCode("+14155550106");
-        String code = codeSentTo("+14155550106");
+        String number = numbers.next();
+        requestCode(number);
+        String code = codeSentTo(number);
 
-        String first = TacitHttp.json(confirm("+14155550106", code)).getString("verificationToken");
-        String second = TacitHttp.json(confirm("+14155550106", code)).getString("verificationToken");
+        String first = TacitHttp.json(confirm(number, code)).getString("verificationToken");
+        String second = TacitHttp.json(confirm(number, code)).getString("verificationToken");
 
         assertNotEquals(first, second, "each token carries its own nonce, which account creation makes single-use");
     }
 
     @Test
     void aWrongCodeIsRefused() {
-        requestCode("+14155550101");
-        String code = codeSentTo("+14155550101");
+        String number = numbers.next();
+        requestCode(number);
+        String code = codeSentTo(number);
 
-        HttpResponse<String> response = confirm("+14155550101", otherThan(code));
+        HttpResponse<String> response = confirm(number, otherThan(code));
 
         assertProblem(response, 400, "urn:tacit:problem:wrong-verification-code");
     }
 
     @Test
     void aCodeForAnotherNumberIsRefused() {
-        requestCode("+14155550104");
+        String number = numbers.next();
+        requestCode(number);
 
-        HttpResponse<String> response = confirm("+14155550105", codeSentTo("+14155550104"));
+        HttpResponse<String> response = confirm(numbers.next(), codeSentTo(number));
 
         assertProblem(response, 400, "urn:tacit:problem:wrong-verification-code");
     }
 
     @Test
-    void aCodeExpiresAfterTheFollowingWindow() throws InterruptedException {
-        requestCode("+14155550102");
-        String code = codeSentTo("+14155550102");
-        long sentInWindowAtMost = Instant.now().getEpochSecond() / WINDOW.getSeconds();
+    void aCodeIsAcceptedInItsWindowAndTheNextAndExpiresAfter() {
+        String number = numbers.next();
+        ServerClock.advanceToNextWindow(WINDOW);
+        requestCode(number);
+        String code = codeSentTo(number);
 
-        // Accepted in its own window and the next; from the one after that on, it has expired.
-        sleepUntil(Instant.ofEpochSecond((sentInWindowAtMost + 2) * WINDOW.getSeconds()).plusMillis(200));
-        HttpResponse<String> response = confirm("+14155550102", code);
+        ServerClock.advance(WINDOW);
+        HttpResponse<String> inTheNextWindow = confirm(number, code);
+        ServerClock.advance(WINDOW);
+        HttpResponse<String> inTheOneAfter = confirm(number, code);
 
-        assertProblem(response, 400, "urn:tacit:problem:wrong-verification-code");
+        assertEquals(200, inTheNextWindow.statusCode(), inTheNextWindow.body());
+        assertProblem(inTheOneAfter, 400, "urn:tacit:problem:wrong-verification-code");
     }
 
     @Test
@@ -143,6 +147,7 @@ class PhoneVerificationIT {
 
         assertEquals(400, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("about:blank", TacitHttp.json(response).getString("type"));
     }
 
     @Test
@@ -161,51 +166,63 @@ class PhoneVerificationIT {
     void aMissingBodyIsRefused() {
         HttpResponse<String> response = post("verification/code", "");
 
-        assertEquals(400, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        JsonObject problem = assertProblem(response, 400, "urn:tacit:problem:invalid-request");
+        assertEquals("", problem.getJsonArray("errors").getJsonObject(0).getString("field"), "the body itself");
     }
 
     @Test
-    void sendsPerNumberAreLimited() throws InterruptedException {
-        awaitRoomInWindow(Duration.ofHours(1));
+    void sendsPerNumberAreLimitedUntilTheSendPeriodEnds() {
+        String number = numbers.next();
+        ServerClock.advanceToNextWindow(SEND_PERIOD);
         for (int i = 0; i < SmsProviderStubObserver.SENDS_PER_NUMBER; i++) {
-            assertEquals(202, requestCode("+13125550100").statusCode());
+            assertEquals(202, requestCode(number).statusCode());
         }
 
-        HttpResponse<String> response = requestCode("+13125550100");
+        HttpResponse<String> refused = requestCode(number);
+        ServerClock.advance(SEND_PERIOD);
+        HttpResponse<String> nextPeriod = requestCode(number);
 
-        assertProblem(response, 429, "urn:tacit:problem:rate-limited");
-        assertRetryAfterAtMost(response, Duration.ofHours(1));
-        assertEquals(SmsProviderStubObserver.SENDS_PER_NUMBER, SmsProviderStub.messagesTo("+13125550100").size());
+        assertProblem(refused, 429, "urn:tacit:problem:rate-limited");
+        assertRetryAfterAbout(refused, SEND_PERIOD.minusSeconds(1));
+        assertEquals(202, nextPeriod.statusCode(), nextPeriod.body());
+        assertEquals(SmsProviderStubObserver.SENDS_PER_NUMBER + 1, SmsProviderStub.messagesTo(number).size());
     }
 
     @Test
-    void sendsPerPrefixAreLimited() throws InterruptedException {
-        awaitRoomInWindow(Duration.ofHours(1));
+    void sendsPerPrefixAreLimitedUntilTheSendPeriodEnds() {
+        ServerClock.advanceToNextWindow(SEND_PERIOD);
         for (int i = 0; i < SmsProviderStubObserver.SENDS_PER_PREFIX; i++) {
-            assertEquals(202, requestCode("+1202555011" + i).statusCode());
+            assertEquals(202, requestCode(numbers.next()).statusCode());
         }
 
-        HttpResponse<String> response = requestCode("+12025550119");
+        String oneTooMany = numbers.next();
+        HttpResponse<String> refused = requestCode(oneTooMany);
+        ServerClock.advance(SEND_PERIOD);
+        HttpResponse<String> nextPeriod = requestCode(oneTooMany);
 
-        assertProblem(response, 429, "urn:tacit:problem:rate-limited");
-        assertRetryAfterAtMost(response, Duration.ofHours(1));
-        assertTrue(SmsProviderStub.messagesTo("+12025550119").isEmpty());
+        assertProblem(refused, 429, "urn:tacit:problem:rate-limited");
+        assertRetryAfterAbout(refused, SEND_PERIOD.minusSeconds(1));
+        assertEquals(202, nextPeriod.statusCode(), nextPeriod.body());
+        assertEquals(1, SmsProviderStub.messagesTo(oneTooMany).size(), "sent only in the next period");
     }
 
     @Test
-    void wrongCodesPerNumberAreLimitedEvenForTheRightCode() throws InterruptedException {
-        awaitRoomInWindow(WINDOW);
-        requestCode("+14155550103");
-        String code = codeSentTo("+14155550103");
+    void wrongCodesPerNumberAreLimitedEvenForTheRightCodeUntilTheWindowEnds() {
+        String number = numbers.next();
+        ServerClock.advanceToNextWindow(WINDOW);
+        requestCode(number);
+        String code = codeSentTo(number);
         for (int i = 0; i < SmsProviderStubObserver.WRONG_CODES_PER_NUMBER; i++) {
-            assertProblem(confirm("+14155550103", otherThan(code)), 400, "urn:tacit:problem:wrong-verification-code");
+            assertProblem(confirm(number, otherThan(code)), 400, "urn:tacit:problem:wrong-verification-code");
         }
 
-        HttpResponse<String> response = confirm("+14155550103", code);
+        HttpResponse<String> refused = confirm(number, code);
+        ServerClock.advance(WINDOW); // the code is still good in the next window, and the count starts anew
+        HttpResponse<String> nextWindow = confirm(number, code);
 
-        assertProblem(response, 429, "urn:tacit:problem:rate-limited");
-        assertRetryAfterAtMost(response, WINDOW);
+        assertProblem(refused, 429, "urn:tacit:problem:rate-limited");
+        assertRetryAfterAbout(refused, WINDOW.minusSeconds(1));
+        assertEquals(200, nextWindow.statusCode(), nextWindow.body());
     }
 
     @Test
@@ -248,24 +265,9 @@ class PhoneVerificationIT {
         return problem;
     }
 
-    private static void assertRetryAfterAtMost(HttpResponse<String> response, Duration limit) {
+    /** The time left in the window, which the test began one second into, less what the test took. */
+    private static void assertRetryAfterAbout(HttpResponse<String> response, Duration remaining) {
         long seconds = Long.parseLong(response.headers().firstValue("Retry-After").orElse("-1"));
-        assertTrue(seconds >= 1 && seconds <= limit.getSeconds(), "Retry-After " + seconds);
-    }
-
-    /** Fixed-window counters reset at the window's end; start a limit test with a few seconds to spare. */
-    private static void awaitRoomInWindow(Duration window) throws InterruptedException {
-        long length = window.getSeconds();
-        long now = Instant.now().getEpochSecond();
-        if (length - now % length < 5) {
-            sleepUntil(Instant.ofEpochSecond((now / length + 1) * length).plusMillis(200));
-        }
-    }
-
-    private static void sleepUntil(Instant instant) throws InterruptedException {
-        Duration wait = Duration.between(Instant.now(), instant);
-        if (!wait.isNegative()) {
-            Thread.sleep(wait.toMillis());
-        }
+        assertTrue(seconds <= remaining.getSeconds() && seconds > remaining.getSeconds() - 60, "Retry-After " + seconds);
     }
 }

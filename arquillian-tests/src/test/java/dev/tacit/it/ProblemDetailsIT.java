@@ -6,12 +6,9 @@ import java.util.Set;
 
 import jakarta.json.JsonObject;
 
-import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TacitHttp;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,11 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /** Every error is an RFC 9457 problem details document, never an HTML page or a stack trace. */
 @ExtendWith(ArquillianExtension.class)
 class ProblemDetailsIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
-    }
 
     @Test
     void anUnknownPathIsA404Problem() {

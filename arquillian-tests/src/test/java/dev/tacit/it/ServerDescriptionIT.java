@@ -11,14 +11,11 @@ import java.util.List;
 
 import jakarta.json.JsonObject;
 
-import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestDatabase;
 import dev.tacit.arquillian.TestPorts;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,11 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** HTTP → JAX-RS → EJB → JPA → PostgreSQL and back, in the real EAR. */
 @ExtendWith(ArquillianExtension.class)
 class ServerDescriptionIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
-    }
 
     @Test
     void describesTheInstallationStoredInPostgres() throws Exception {

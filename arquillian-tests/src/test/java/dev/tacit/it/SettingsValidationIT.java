@@ -3,6 +3,7 @@ package dev.tacit.it;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 
+import dev.tacit.arquillian.SuiteDeployment;
 import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TacitHttp;
 
@@ -12,7 +13,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A wrong setting fails the deployment of tacit.ear with a message that names it: checked while the
  * application deploys (TacitSettings, SettingsRules), before anything runs, and leaving nothing behind. The
  * setting is a system property of the running server, added for one deployment attempt and removed again;
- * only settings the suite does not pass to the server are used, since removing one clears it.
+ * only settings the suite does not pass to the server are used, since removing one clears it. The suite's
+ * own deployment of tacit.ear steps aside meanwhile ({@link SuiteDeployment}).
  */
 @ExtendWith(ArquillianExtension.class)
 class SettingsValidationIT {
@@ -38,9 +43,20 @@ class SettingsValidationIT {
     @ArquillianResource
     ManagementClient management;
 
+    /** The tests' tacit.ear under a name of its own, so that clearing up after it leaves the suite's alone. */
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
+        return ShrinkWrap.create(EnterpriseArchive.class, DEPLOYMENT + ".ear").merge(TacitDeployment.ear());
+    }
+
+    @BeforeAll
+    static void withoutTheSuitesDeployment() {
+        SuiteDeployment.undeploy();
+    }
+
+    @AfterAll
+    static void withTheSuitesDeploymentAgain() {
+        SuiteDeployment.deploy();
     }
 
     @Test

@@ -4,39 +4,31 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import dev.tacit.arquillian.TacitDeployment;
+import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestDatabase;
 import dev.tacit.crypto.token.IssuerPublicKey;
 import dev.tacit.crypto.token.TokenKeyId;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The token-issuer keys: generated at first start, stored sealed, published as an RFC 9578 directory. */
 @ExtendWith(ArquillianExtension.class)
 class TokenIssuerDirectoryIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive tacit() {
-        return TacitDeployment.ear();
-    }
 
     @Test
     void publishesTheStoredKeysInTheIssuerDirectoryFormat() throws Exception {
@@ -47,15 +39,16 @@ class TokenIssuerDirectoryIT {
                 response.headers().firstValue("Content-Type").orElse(""));
         JsonObject directory = TacitHttp.json(response);
         assertEquals("/v1/accounts", directory.getString("issuer-request-uri"));
-        Set<TokenKeyId> published = new HashSet<>();
+        Map<TokenKeyId, Long> published = new HashMap<>();
         for (JsonValue entry : directory.getJsonArray("token-keys")) {
             JsonObject key = entry.asJsonObject();
             assertEquals(2, key.getInt("token-type"));
-            assertTrue(Instant.ofEpochSecond(key.getJsonNumber("not-before").longValue()).isBefore(Instant.now()));
-            published.add(IssuerPublicKey.decode(Base64.getUrlDecoder().decode(key.getString("token-key"))).keyId());
+            published.put(IssuerPublicKey.decode(Base64.getUrlDecoder().decode(key.getString("token-key"))).keyId(),
+                    key.getJsonNumber("not-before").longValueExact());
         }
-        assertEquals(storedKeyIds(), published);
-        assertFalse(published.isEmpty(), "a signing key exists from the first start");
+        assertEquals(storedKeys(), published, "every stored key, not before it starts signing");
+        assertTrue(published.values().stream().anyMatch(notBefore -> notBefore <= ServerClock.instant().getEpochSecond()),
+                "a key signs from the first start");
     }
 
     @Test
@@ -75,26 +68,48 @@ class TokenIssuerDirectoryIT {
 
     @Test
     void privateKeysAreStoredOnlySealed() throws Exception {
+        int keys = 0;
         try (Connection connection = TestDatabase.connect();
              Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT sealed_private_part FROM tacit.rotating_key WHERE purpose = 'token-issuer'")) {
+             ResultSet row = statement.executeQuery(
+                     "SELECT public_part, sealed_private_part FROM tacit.rotating_key WHERE purpose = 'token-issuer'")) {
             while (row.next()) {
-                byte[] sealed = row.getBytes(1);
+                keys++;
+                byte[] publicPart = row.getBytes(1);
+                byte[] sealed = row.getBytes(2);
+                // A private RSA key in the clear holds its modulus, which the public part shows, and the RSA OID.
+                byte[] modulusPiece = Arrays.copyOfRange(publicPart, publicPart.length - 100, publicPart.length - 36);
                 assertEquals(1, sealed[0], "sealed layout version");
-                assertNotEquals(0x30, sealed[1] & 0xff, "not a DER PKCS#8 structure in the clear");
+                assertFalse(contains(sealed, modulusPiece), "no modulus in the clear");
+                assertFalse(contains(sealed, RSA_OID_PREFIX), "no RSA algorithm identifier in the clear");
             }
         }
+        assertTrue(keys > 0, "a key was stored");
     }
 
-    private static Set<TokenKeyId> storedKeyIds() throws Exception {
-        Set<TokenKeyId> ids = new HashSet<>();
-        try (Connection connection = TestDatabase.connect();
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT key_id FROM tacit.rotating_key WHERE purpose = 'token-issuer'")) {
-            while (row.next()) {
-                ids.add(TokenKeyId.decode(row.getBytes(1)));
+    /** DER of the OID arc 1.2.840.113549.1.1 (PKCS #1), which names RSA keys in PKCS#8. */
+    private static final byte[] RSA_OID_PREFIX = {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01};
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return true;
             }
         }
-        return ids;
+        return false;
+    }
+
+    /** The stored token-issuer keys, each with the second it starts signing. */
+    private static Map<TokenKeyId, Long> storedKeys() throws Exception {
+        Map<TokenKeyId, Long> keys = new HashMap<>();
+        try (Connection connection = TestDatabase.connect();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(
+                     "SELECT key_id, signs_from FROM tacit.rotating_key WHERE purpose = 'token-issuer'")) {
+            while (row.next()) {
+                keys.put(TokenKeyId.decode(row.getBytes(1)), row.getTimestamp(2).toInstant().getEpochSecond());
+            }
+        }
+        return keys;
     }
 }

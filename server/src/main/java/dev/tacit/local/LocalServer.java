@@ -102,7 +102,7 @@ public final class LocalServer {
     }
 
     private DatabaseSettings startDatabase() {
-        Optional<DatabaseSettings> configured = DatabaseSettings.configured(settings);
+        Optional<DatabaseSettings> configured = DatabaseSettings.configured(settings::get);
         if (configured.isPresent()) {
             log("Using the configured PostgreSQL " + configured.get());
             return configured.get();

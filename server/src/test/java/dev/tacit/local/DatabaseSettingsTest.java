@@ -14,13 +14,13 @@ class DatabaseSettingsTest {
     @Test
     void withoutAHostNothingIsConfigured() {
         assertEquals(Optional.empty(), DatabaseSettings.configured(
-                new Settings(Map.of("tacit.db.port", "6543"), Map.of("TACIT_DB_PORT", "6543"))));
+                new Settings(Map.of("tacit.db.port", "6543"), Map.of("TACIT_DB_PORT", "6543"))::get));
     }
 
     @Test
     void environmentVariablesConfigureTheDatabaseWithDefaultsForTheRest() {
         DatabaseSettings settings = DatabaseSettings.configured(new Settings(Map.of(),
-                Map.of("TACIT_DB_HOST", "db.internal", "TACIT_DB_PASSWORD", "s3cret"))).orElseThrow();
+                Map.of("TACIT_DB_HOST", "db.internal", "TACIT_DB_PASSWORD", "s3cret"))::get).orElseThrow();
 
         assertEquals(new DatabaseSettings("db.internal", 5432, "tacit", "tacit", "s3cret"), settings);
         assertEquals("jdbc:postgresql://db.internal:5432/tacit", settings.jdbcUrl());
@@ -30,7 +30,7 @@ class DatabaseSettingsTest {
     void systemPropertiesWinOverEnvironmentVariables() {
         DatabaseSettings settings = DatabaseSettings.configured(new Settings(
                 Map.of("tacit.db.host", "from-property", "tacit.db.port", "7000", "tacit.db.password", "p"),
-                Map.of("TACIT_DB_HOST", "from-environment", "TACIT_DB_PORT", "6000", "TACIT_DB_PASSWORD", "e")))
+                Map.of("TACIT_DB_HOST", "from-environment", "TACIT_DB_PORT", "6000", "TACIT_DB_PASSWORD", "e"))::get)
                 .orElseThrow();
 
         assertEquals("from-property", settings.host());

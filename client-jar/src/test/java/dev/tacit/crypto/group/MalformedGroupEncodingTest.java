@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.Arrays;
 
 import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.VerificationFailedException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import supranational.blst.P1_Affine;
 import supranational.blst.P2_Affine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,11 +27,14 @@ class MalformedGroupEncodingTest {
     private static byte[] signature;
     private static byte[] groupPublicKey;
     private static byte[] credential;
+    private static GroupSignatureVerifier verifier;
+    private static GroupSignedMessage message;
 
     @BeforeAll
     static void createValidEncodings() {
         GroupManagerKey manager = GroupManagerKey.generate(2);
-        GroupSignedMessage message = GroupSignedMessage.of("carol", new byte[32], Instant.ofEpochSecond(1));
+        message = GroupSignedMessage.of("carol", new byte[32], Instant.ofEpochSecond(1));
+        verifier = new GroupSignatureVerifier(manager.groupPublicKey());
         signature = manager.mintMember(1).sign(message).toBytes();
         groupPublicKey = manager.groupPublicKey().toBytes();
         credential = manager.mintMember(1).toBytes();
@@ -205,7 +211,12 @@ class MalformedGroupEncodingTest {
     void aZeroResponseScalarDecodesBecauseHonestResponsesCanBeZero() throws Exception {
         byte[] encoded = replace(signature, 161, new byte[32]);
 
-        GroupSignature.fromBytes(encoded);
+        GroupSignature decoded = GroupSignature.fromBytes(encoded);
+
+        assertArrayEquals(encoded, decoded.toBytes(), "decoded as sent, the zero kept");
+        assertDoesNotThrow(() -> verifier.verify(GroupSignature.fromBytes(signature), message));
+        assertThrows(VerificationFailedException.class, () -> verifier.verify(decoded, message),
+                "refused by verification, as any wrong response is");
     }
 
     @Test

@@ -42,6 +42,9 @@ public class KeyEncryptionKey {
 
     private String alias;
 
+    /** WildFly's data directory, which holds the development keystore. */
+    Path dataDirectory = Path.of(System.getProperty("jboss.server.data.dir", "."));
+
     private SecretKey key;
     private Path source;
     private boolean development;
@@ -57,7 +60,7 @@ public class KeyEncryptionKey {
             source = keystore.path().get();
             key = read(source, password);
         } else {
-            source = Path.of(System.getProperty("jboss.server.data.dir", "."), "tacit", "development-kek.p12");
+            source = dataDirectory.resolve("tacit").resolve("development-kek.p12");
             development = true;
             LOG.warning("No key-encryption keystore configured (tacit.keystore.path / TACIT_KEYSTORE_PATH): using the"
                     + " development keystore " + source + ". Server secrets are NOT protected; configure a keystore"

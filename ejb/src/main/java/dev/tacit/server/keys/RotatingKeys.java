@@ -74,14 +74,26 @@ public class RotatingKeys {
 
     /**
      * When a new key must start signing, if one must be created at {@code now}: immediately when no key signs
-     * any more, at the end of the last signing period when that end is less than a week away, else never.
+     * now, at the end of the signing that runs without a break from now when that end is less than a week
+     * away, else never. A key that starts signing only after a gap (one created while the clock was ahead)
+     * does not count: the gap gets a key of its own.
      */
     static Optional<Instant> successorStart(List<RotatingKeyRecord> keys, Instant now) {
-        Instant signingEnds = keys.stream().map(RotatingKeyRecord::signsUntil).max(Instant::compareTo).orElse(now);
+        Instant signingEnds = now;
+        for (Optional<Instant> next = coveredUntil(keys, signingEnds); next.isPresent();
+             next = coveredUntil(keys, signingEnds)) {
+            signingEnds = next.get();
+        }
         if (signingEnds.isAfter(now.plus(SUCCESSOR_LEAD_TIME))) {
             return Optional.empty();
         }
-        return Optional.of(signingEnds.isAfter(now) ? signingEnds : now);
+        return Optional.of(signingEnds);
+    }
+
+    /** The latest end of a signing period that contains {@code instant}, if one does. */
+    private static Optional<Instant> coveredUntil(List<RotatingKeyRecord> keys, Instant instant) {
+        return keys.stream().filter(key -> key.signsAt(instant)).map(RotatingKeyRecord::signsUntil)
+                .max(Instant::compareTo);
     }
 
     /** The key that signs at {@code now}: the newest whose signing period contains it. */

@@ -13,7 +13,6 @@ import javax.crypto.SecretKey;
 
 import dev.tacit.server.settings.TestSettings;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,58 +26,60 @@ class KeyEncryptionKeyTest {
     @TempDir
     Path directory;
 
-    @AfterEach
-    void clearDataDirectory() {
-        System.clearProperty("jboss.server.data.dir");
-    }
-
     @Test
     void readsTheAesKeyFromTheOperatorsKeystore() throws Exception {
         SecretKey operatorKey = aesKey(256);
-        Path keystore = writeKeystore("tacit-kek", operatorKey, "changeit");
+        Path keystore = writeKeystore(directory, "tacit-kek", operatorKey, "changeit");
 
-        KeyEncryptionKey kek = configured(Optional.of(keystore.toString()), Optional.of("changeit"));
+        KeyEncryptionKey kek = configured(Optional.of(keystore.toString()), Optional.of("changeit"), directory);
 
         assertArrayEquals(operatorKey.getEncoded(), kek.secretKey().getEncoded());
     }
 
     @Test
     void refusesAKeystoreWithoutTheAlias() throws Exception {
-        Path keystore = writeKeystore("another-alias", aesKey(256), "changeit");
+        Path keystore = writeKeystore(directory, "another-alias", aesKey(256), "changeit");
 
-        assertThrows(IllegalStateException.class, () -> configured(Optional.of(keystore.toString()), Optional.of("changeit")));
+        assertThrows(IllegalStateException.class,
+                () -> configured(Optional.of(keystore.toString()), Optional.of("changeit"), directory));
     }
 
     @Test
     void refusesAShortKey() throws Exception {
-        Path keystore = writeKeystore("tacit-kek", aesKey(128), "changeit");
+        Path keystore = writeKeystore(directory, "tacit-kek", aesKey(128), "changeit");
 
-        assertThrows(IllegalStateException.class, () -> configured(Optional.of(keystore.toString()), Optional.of("changeit")));
+        assertThrows(IllegalStateException.class,
+                () -> configured(Optional.of(keystore.toString()), Optional.of("changeit"), directory));
     }
 
     @Test
     void withoutAKeystoreTheDevelopmentKeyIsCreatedOnceAndKept() {
-        System.setProperty("jboss.server.data.dir", directory.toString());
-
-        KeyEncryptionKey first = configured(Optional.empty(), Optional.empty());
-        KeyEncryptionKey second = configured(Optional.empty(), Optional.empty());
+        KeyEncryptionKey first = configured(Optional.empty(), Optional.empty(), directory);
+        KeyEncryptionKey second = configured(Optional.empty(), Optional.empty(), directory);
 
         assertTrue(Files.exists(directory.resolve("tacit/development-kek.p12")));
         assertEquals(32, first.secretKey().getEncoded().length);
         assertArrayEquals(first.secretKey().getEncoded(), second.secretKey().getEncoded());
     }
 
-    static KeyEncryptionKey configured(Optional<String> path, Optional<String> password) {
+    static KeyEncryptionKey configured(Optional<String> path, Optional<String> password, Path dataDirectory) {
         Map<String, String> properties = new HashMap<>();
         path.ifPresent(value -> properties.put("tacit.keystore.path", value));
         password.ifPresent(value -> properties.put("tacit.keystore.password", value));
         KeyEncryptionKey kek = new KeyEncryptionKey();
         kek.settings = TestSettings.of(properties);
+        kek.dataDirectory = dataDirectory;
         kek.load();
         return kek;
     }
 
-    private Path writeKeystore(String alias, SecretKey key, String password) throws Exception {
+    /** A key-encryption key from a new operator keystore under {@code directory}. */
+    static KeyEncryptionKey operatorKey(Path directory) throws Exception {
+        Path keystore = writeKeystore(directory, "tacit-kek", aesKey(256), "changeit");
+        return configured(Optional.of(keystore.toString()), Optional.of("changeit"), directory);
+    }
+
+    private static Path writeKeystore(Path directory, String alias, SecretKey key, String password) throws Exception {
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         keyStore.load(null, null);
         keyStore.setEntry(alias, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(password.toCharArray()));

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,14 +23,8 @@ class SecretSealerTest {
 
     @BeforeEach
     void sealerWithADevelopmentKey() {
-        System.setProperty("jboss.server.data.dir", directory.toString());
         sealer = new SecretSealer();
-        sealer.keyEncryptionKey = KeyEncryptionKeyTest.configured(Optional.empty(), Optional.empty());
-    }
-
-    @AfterEach
-    void clearDataDirectory() {
-        System.clearProperty("jboss.server.data.dir");
+        sealer.keyEncryptionKey = KeyEncryptionKeyTest.configured(Optional.empty(), Optional.empty(), directory);
     }
 
     @Test

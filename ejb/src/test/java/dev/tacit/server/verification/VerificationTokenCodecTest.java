@@ -36,19 +36,27 @@ class VerificationTokenCodecTest {
         assertEquals(EXPIRY, issued.expiresAt());
     }
 
-    @Test
-    void hasTheDocumentedLayout() {
-        IssuedVerificationToken issued = codec.issue(number, EXPIRY);
-        String[] parts = issued.token().split("\\.");
-        byte[] payload = Base64.getUrlDecoder().decode(parts[0]);
-        byte[] tag = Base64.getUrlDecoder().decode(parts[1]);
+    /**
+     * A fixed vector, computed outside this code base (Python's hmac and base64 modules): secret 32 bytes of
+     * 0x01, nonce 00 01 .. 0f, expiry 2026-11-25T09:15:00Z (1795598100), number +14155550100.
+     */
+    private static final String VECTOR = "AQABAgMEBQYHCAkKCwwNDg8AAAAAawanFCsxNDE1NTU1MDEwMA"
+            + ".8LFzbMdSOfh25j0ZfCz6xsNWqwelLngNhvg6HVo25QI";
 
-        assertEquals(1, payload[0]);
-        assertEquals(EXPIRY.getEpochSecond(), java.nio.ByteBuffer.wrap(payload, 17, 8).getLong());
-        assertEquals("+14155550100", new String(payload, 25, payload.length - 25, java.nio.charset.StandardCharsets.US_ASCII));
-        assertArrayEquals(Hotp.hmac(Hotp.Algorithm.HMAC_SHA256, filled(32, 1), payload), tag);
-        assertArrayEquals(Arrays.copyOfRange(payload, 1, 17),
-                codec.check(issued.token(), NOW).nonce().bytes());
+    @Test
+    void issuesTheDocumentedLayout() {
+        VerificationTokenCodec counting = new VerificationTokenCodec(filled(32, 1), normalizer, countingRandom());
+
+        assertEquals(VECTOR, counting.issue(number, EXPIRY).token());
+    }
+
+    @Test
+    void readsTheDocumentedLayout() {
+        VerifiedPhoneNumber verified = codec.check(VECTOR, NOW);
+
+        assertEquals("+14155550100", verified.number().e164());
+        assertEquals(Instant.parse("2026-11-25T09:15:00Z"), verified.expiresAt());
+        assertArrayEquals(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, verified.nonce().bytes());
     }
 
     @Test
@@ -119,6 +127,20 @@ class VerificationTokenCodecTest {
         IssuedVerificationToken issued = codec.issue(number, EXPIRY);
 
         assertTrue(!issued.toString().contains(issued.token()));
+    }
+
+    /** Yields the bytes 00, 01, 02, ...: a fixed nonce for a fixed vector. */
+    private static SecureRandom countingRandom() {
+        return new SecureRandom() {
+            private int next;
+
+            @Override
+            public void nextBytes(byte[] bytes) {
+                for (int i = 0; i < bytes.length; i++) {
+                    bytes[i] = (byte) next++;
+                }
+            }
+        };
     }
 
     private VerificationTokenCodec codec(byte[] secret) {

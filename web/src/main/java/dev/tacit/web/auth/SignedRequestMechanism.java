@@ -30,6 +30,7 @@ import dev.tacit.server.accounts.AccountService;
 import dev.tacit.server.auth.RequestNonces;
 import dev.tacit.server.settings.TacitSettings;
 import dev.tacit.web.problem.Problem;
+import dev.tacit.web.problem.UnexpectedExceptionMapper;
 
 /**
  * Authenticates account-scoped requests (those under a security constraint, {@code /v1/account/*}) by their
@@ -44,17 +45,10 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     private static final Logger LOG = Logger.getLogger(SignedRequestMechanism.class.getName());
-    private static final byte[] UNAUTHENTICATED;
-
-    static {
-        try (Jsonb json = JsonbBuilder.create()) {
-            UNAUTHENTICATED = json.toJson(Problem.ofType("unauthenticated", "Unauthenticated",
-                    Response.Status.UNAUTHORIZED, "The request is not signed by a registered account, or its signature"
-                            + " is invalid or not fresh.")).getBytes(StandardCharsets.UTF_8);
-        } catch (Exception e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final Jsonb JSON = JsonbBuilder.create();
+    private static final byte[] UNAUTHENTICATED = JSON.toJson(Problem.ofType("unauthenticated", "Unauthenticated",
+            Response.Status.UNAUTHORIZED, "The request is not signed by a registered account, or its signature"
+                    + " is invalid or not fresh.")).getBytes(StandardCharsets.UTF_8);
 
     @Inject
     AccountService accounts;
@@ -92,6 +86,10 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
             return unauthorized(response, "the content is larger than " + MAX_BODY_BYTES + " bytes");
         } catch (IOException e) {
             return unauthorized(response, "the content could not be read");
+        } catch (RuntimeException e) {
+            // A failure of the server (its database, say), not of the request: a 500 problem, as the API's own.
+            return respond(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                    JSON.toJson(UnexpectedExceptionMapper.incident(e)).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -127,10 +125,15 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
      */
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String reason) {
         LOG.fine(() -> "refused a request signature: " + reason);
+        return respond(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHENTICATED);
+    }
+
+    /** Answers with a problem document, and no further: the request does not reach the application. */
+    private static AuthenticationStatus respond(HttpServletResponse response, int status, byte[] problem) {
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setStatus(status);
             response.setContentType(Problem.MEDIA_TYPE);
-            response.getOutputStream().write(UNAUTHENTICATED); // JSON is UTF-8
+            response.getOutputStream().write(problem); // JSON is UTF-8
             response.flushBuffer(); // committed: the container cannot swap in its HTML error page
         } catch (IOException e) {
             // the client has gone; nothing to tell it

@@ -21,11 +21,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        return incident(exception).toResponse();
+    }
+
+    /** Logs {@code failure} with the whole trace under a new incident id; the 500 problem names only the id. */
+    public static Problem incident(Throwable failure) {
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
         return Problem.ofStatus(Response.Status.INTERNAL_SERVER_ERROR,
-                        "The server failed to handle the request; the operator can find incident " + incident
-                                + " in its log.")
-                .toResponse();
+                "The server failed to handle the request; the operator can find incident " + incident + " in its log.");
     }
 }

@@ -8,14 +8,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Whole-directory file operations the launcher needs. */
-final class Directories {
+/** Whole-directory file operations of the launcher and the embedded PostgreSQL. */
+public final class Directories {
 
     private Directories() {
     }
 
     /** Deletes {@code directory} and everything below it; nothing happens if it does not exist. */
-    static void delete(Path directory) {
+    public static void delete(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }
@@ -29,7 +29,7 @@ final class Directories {
     }
 
     /** Copies the tree under {@code source} to {@code target}, replacing files that exist. */
-    static void copy(Path source, Path target) {
+    public static void copy(Path source, Path target) {
         try (Stream<Path> paths = Files.walk(source)) {
             for (Path path : paths.toList()) {
                 Path destination = target.resolve(source.relativize(path).toString());

@@ -3,21 +3,26 @@ package dev.tacit.local;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The PostgreSQL connection settings an operator gives the server ({@code tacit.db.*}, see {@link Settings}).
- * When no host is configured, the local run and the tests start a {@link LocalPostgres} instead.
+ * The PostgreSQL connection settings an operator gives the server ({@code tacit.db.*}, read by the launcher's
+ * {@code Settings}). When no host is configured, the local run and the tests start a {@link LocalPostgres}
+ * instead.
  */
 public record DatabaseSettings(String host, int port, String database, String user, String password) {
 
-    /** The settings of an operator-provided database, or empty when none is configured. */
-    public static Optional<DatabaseSettings> configured(Settings settings) {
-        return settings.get("tacit.db.host").map(host -> new DatabaseSettings(
+    /**
+     * The settings of an operator-provided database, or empty when none is configured; {@code setting} gives
+     * the value of a setting by its name ({@code tacit.db.host}), if it is set.
+     */
+    public static Optional<DatabaseSettings> configured(Function<String, Optional<String>> setting) {
+        return setting.apply("tacit.db.host").map(host -> new DatabaseSettings(
                 host,
-                Integer.parseInt(settings.get("tacit.db.port").orElse("5432")),
-                settings.get("tacit.db.name").orElse("tacit"),
-                settings.get("tacit.db.user").orElse("tacit"),
-                settings.get("tacit.db.password").orElse("tacit")));
+                Integer.parseInt(setting.apply("tacit.db.port").orElse("5432")),
+                setting.apply("tacit.db.name").orElse("tacit"),
+                setting.apply("tacit.db.user").orElse("tacit"),
+                setting.apply("tacit.db.password").orElse("tacit")));
     }
 
     public String jdbcUrl() {
