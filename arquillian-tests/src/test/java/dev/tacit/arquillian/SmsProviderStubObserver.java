@@ -1,5 +1,7 @@
 package dev.tacit.arquillian;
 
+import java.time.Duration;
+
 import org.jboss.arquillian.container.spi.ContainerRegistry;
 import org.jboss.arquillian.core.api.Instance;
 import org.jboss.arquillian.core.api.annotation.Inject;
@@ -9,16 +11,20 @@ import org.jboss.arquillian.test.spi.event.suite.BeforeSuite;
 
 /**
  * Starts the {@link SmsProviderStub} before WildFly and points the server's Twilio gateway at it, with
- * verification settings that let tests reach the limits and an expired code quickly:
- * {@link #WINDOW_SECONDS}-second code windows, {@link #SENDS_PER_NUMBER} sends per number and
- * {@link #SENDS_PER_PREFIX} per prefix per hour, {@link #WRONG_CODES_PER_NUMBER} wrong codes per window.
+ * verification limits small enough for tests to reach: the production defaults per number and per send, but
+ * {@link #SENDS_PER_PREFIX} per prefix and {@link #SENDS_OVERALL} overall per send period. The periods keep
+ * their production lengths: tests move the server's clock ({@link ServerClock}) rather than wait them out.
  */
 public class SmsProviderStubObserver {
 
-    public static final int WINDOW_SECONDS = 20;
+    public static final Duration CODE_VALIDITY = Duration.ofMinutes(10);
+    public static final Duration SEND_PERIOD = Duration.ofHours(1);
     public static final int SENDS_PER_NUMBER = 3;
+    public static final int SENDS_PER_NUMBER_PER_DAY = 6;
     public static final int SENDS_PER_PREFIX = 8;
-    public static final int WRONG_CODES_PER_NUMBER = 3;
+    /** Well above what the whole suite texts in one real hour (about 60), so only a test that means to spends it. */
+    public static final int SENDS_OVERALL = 200;
+    public static final int WRONG_CODES_PER_SEND = 3;
 
     @Inject
     private Instance<ContainerRegistry> containers;
@@ -32,11 +38,13 @@ public class SmsProviderStubObserver {
                 "-Dtacit.sms.twilio.auth-token=" + SmsProviderStub.AUTH_TOKEN,
                 "-Dtacit.sms.twilio.from=" + SmsProviderStub.FROM,
                 "-Dtacit.sms.timeout=PT5S",
-                "-Dtacit.verification.window=PT" + WINDOW_SECONDS + "S",
-                "-Dtacit.verification.send-period=PT1H",
+                "-Dtacit.verification.code-validity=" + CODE_VALIDITY,
+                "-Dtacit.verification.send-period=" + SEND_PERIOD,
                 "-Dtacit.verification.sends-per-number=" + SENDS_PER_NUMBER,
+                "-Dtacit.verification.sends-per-number-per-day=" + SENDS_PER_NUMBER_PER_DAY,
                 "-Dtacit.verification.sends-per-prefix=" + SENDS_PER_PREFIX,
-                "-Dtacit.verification.wrong-codes-per-number=" + WRONG_CODES_PER_NUMBER));
+                "-Dtacit.verification.sends-overall=" + SENDS_OVERALL,
+                "-Dtacit.verification.wrong-codes-per-send=" + WRONG_CODES_PER_SEND));
     }
 
     public void stopStub(@Observes(precedence = -1000) AfterSuite event) {

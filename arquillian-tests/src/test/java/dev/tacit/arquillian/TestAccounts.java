@@ -5,12 +5,15 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tacit.client.JsonApi;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.client.registration.AccountSetup;
 import dev.tacit.client.registration.RegisteredAccount;
 import dev.tacit.client.registration.RegistrationClient;
+import dev.tacit.client.registration.SentCode;
 import dev.tacit.client.registration.VerificationToken;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.CaCertificate;
@@ -31,6 +34,9 @@ public final class TestAccounts {
     public static final TokenChallenge CHALLENGE = TokenChallenge.forPurpose("localhost", TokenPurpose.FIRST_CONTACT,
             RedemptionContext.none());
 
+    /** The send {@link #verify} last asked for, per number, for {@link #confirmAgain}. */
+    private static final Map<String, SentCode> LAST_SENT = new ConcurrentHashMap<>();
+
     private TestAccounts() {
     }
 
@@ -45,17 +51,19 @@ public final class TestAccounts {
     /** Has a code texted to {@code number} and exchanges it for a verification token. */
     public static VerificationToken verify(String number) throws TacitClientException {
         RegistrationClient client = client();
-        client.requestCode(number);
+        SentCode sent = client.requestCode(number);
+        LAST_SENT.put(number, sent);
         String code = SmsProviderStub.latestCodeFor(number)
                 .orElseThrow(() -> new AssertionError("no code was texted to " + number));
-        return client.confirm(number, code);
+        return client.confirm(sent, code);
     }
 
-    /** Exchanges the code last texted to {@code number} for another verification token. */
+    /** Exchanges the code {@link #verify} last had texted to {@code number} for another verification token. */
     public static VerificationToken confirmAgain(String number) throws TacitClientException {
+        SentCode sent = LAST_SENT.get(number);
         String code = SmsProviderStub.latestCodeFor(number)
                 .orElseThrow(() -> new AssertionError("no code was texted to " + number));
-        return client().confirm(number, code);
+        return client().confirm(sent, code);
     }
 
     /** Fresh keys for {@code number}, with tokens blinded for the server's current issuer key. */

@@ -1,16 +1,16 @@
 package dev.tacit.it;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.SmsProviderStub;
 import dev.tacit.arquillian.SmsProviderStubObserver;
 import dev.tacit.arquillian.TacitDeployment;
@@ -25,6 +25,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static dev.tacit.arquillian.VerificationRequests.assertProblem;
+import static dev.tacit.arquillian.VerificationRequests.codeSentTo;
+import static dev.tacit.arquillian.VerificationRequests.confirm;
+import static dev.tacit.arquillian.VerificationRequests.otherThan;
+import static dev.tacit.arquillian.VerificationRequests.post;
+import static dev.tacit.arquillian.VerificationRequests.requestCode;
+import static dev.tacit.arquillian.VerificationRequests.sendProof;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -32,13 +39,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Phone verification through the real endpoints, with the server texting through the Twilio API stub
- * ({@link SmsProviderStub}). Each test uses numbers of its own, so the per-number limits do not interfere;
- * every one checks that nothing was stored in the database.
+ * ({@link SmsProviderStub}): each code is bound to the send whose proof comes back with it. Each test uses
+ * numbers of its own; every one checks that nothing but abuse counters was stored in the database. The limits
+ * are {@link VerificationLimitsIT}'s.
  */
 @ExtendWith(ArquillianExtension.class)
 class PhoneVerificationIT {
 
-    private static final Duration WINDOW = Duration.ofSeconds(SmsProviderStubObserver.WINDOW_SECONDS);
+    private static final Duration CODE_VALIDITY = SmsProviderStubObserver.CODE_VALIDITY;
 
     private Map<String, Long> storedBefore;
 
@@ -49,81 +57,135 @@ class PhoneVerificationIT {
 
     @BeforeEach
     void rememberWhatIsStored() {
-        storedBefore = TacitSchema.rowCounts();
+        storedBefore = storedBesidesCounters();
     }
 
     @AfterEach
     void nothingWasStored() {
-        assertEquals(storedBefore, TacitSchema.rowCounts(), "verification stores nothing in the database");
+        ServerClock.reset();
+        assertEquals(storedBefore, storedBesidesCounters(), "verification stores nothing but abuse counters");
     }
 
     @Test
-    void theTextedCodeBuysATokenForTheNumber() {
+    void theTextedCodeAndTheSendProofBuyATokenForTheNumber() {
         HttpResponse<String> sent = requestCode("+1 (415) 555-0100");
 
         assertEquals(202, sent.statusCode(), sent.body());
+        assertEquals("application/json", sent.headers().firstValue("Content-Type").orElse(""));
+        Instant expiresAt = Instant.parse(TacitHttp.json(sent).getString("expiresAt"));
+        assertTrue(Duration.between(ServerClock.instant(), expiresAt).compareTo(CODE_VALIDITY) <= 0);
+        assertTrue(Duration.between(ServerClock.instant(), expiresAt).compareTo(CODE_VALIDITY.minusMinutes(1)) > 0);
         assertEquals(List.of("Your Tacit code: " + codeSentTo("+14155550100")), SmsProviderStub.messagesTo("+14155550100"));
 
-        HttpResponse<String> confirmed = confirm("+14155550100", codeSentTo("+14155550100"));
+        HttpResponse<String> confirmed = confirm("+14155550100", codeSentTo("+14155550100"), sendProof(sent));
 
         assertEquals(200, confirmed.statusCode(), confirmed.body());
         JsonObject body = TacitHttp.json(confirmed);
         String token = body.getString("verificationToken");
-        Instant expiresAt = Instant.parse(body.getString("expiresAt"));
-        assertTrue(expiresAt.isAfter(Instant.now().plusSeconds(60)), "valid for minutes: " + expiresAt);
+        assertTrue(Instant.parse(body.getString("expiresAt")).isAfter(ServerClock.instant().plusSeconds(60)));
         byte[] payload = Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
-        assertTrue(new String(payload, java.nio.charset.StandardCharsets.US_ASCII).endsWith("+14155550100"),
+        assertTrue(new String(payload, StandardCharsets.US_ASCII).endsWith("+14155550100"),
                 "the token names the E.164 number");
     }
 
     @Test
+    void theSendProofHasTheDocumentedLayout() {
+        String proof = sendProof(requestCode("+16285550107"));
+
+        String[] parts = proof.split("\\.");
+        byte[] payload = Base64.getUrlDecoder().decode(parts[0]);
+        assertEquals(2, parts.length);
+        assertEquals(2, payload[0], "kind: send proof");
+        long sentAt = java.nio.ByteBuffer.wrap(payload, 17, 8).getLong();
+        assertTrue(Math.abs(sentAt - ServerClock.instant().getEpochSecond()) < 60, "issued now: " + sentAt);
+        assertEquals("+16285550107", new String(payload, 25, payload.length - 25, StandardCharsets.US_ASCII));
+        assertEquals(32, Base64.getUrlDecoder().decode(parts[1]).length);
+    }
+
+    @Test
     void confirmingTwiceGivesDistinctTokens() {
-        requestCode("+14155550106");
+        String proof = sendProof(requestCode("+14155550106"));
         String code = codeSentTo("+14155550106");
 
-        String first = TacitHttp.json(confirm("+14155550106", code)).getString("verificationToken");
-        String second = TacitHttp.json(confirm("+14155550106", code)).getString("verificationToken");
+        String first = TacitHttp.json(confirm("+14155550106", code, proof)).getString("verificationToken");
+        String second = TacitHttp.json(confirm("+14155550106", code, proof)).getString("verificationToken");
 
         assertNotEquals(first, second, "each token carries its own nonce, which account creation makes single-use");
     }
 
     @Test
+    void eachSendHasItsOwnCode() {
+        String firstProof = sendProof(requestCode("+16285550101"));
+        String firstCode = codeSentTo("+16285550101");
+        String secondProof = sendProof(requestCode("+16285550101"));
+        String secondCode = codeSentTo("+16285550101");
+
+        assertNotEquals(firstProof, secondProof);
+        assertEquals(200, confirm("+16285550101", secondCode, secondProof).statusCode());
+        assertEquals(200, confirm("+16285550101", firstCode, firstProof).statusCode(), "an earlier send stays good");
+        if (!firstCode.equals(secondCode)) { // one time in a million both sends have the same code
+            assertProblem(confirm("+16285550101", firstCode, secondProof), 400, "urn:tacit:problem:wrong-verification-code");
+        }
+    }
+
+    @Test
     void aWrongCodeIsRefused() {
-        requestCode("+14155550101");
-        String code = codeSentTo("+14155550101");
+        String proof = sendProof(requestCode("+16285550108"));
 
-        HttpResponse<String> response = confirm("+14155550101", otherThan(code));
-
-        assertProblem(response, 400, "urn:tacit:problem:wrong-verification-code");
-    }
-
-    @Test
-    void aCodeForAnotherNumberIsRefused() {
-        requestCode("+14155550104");
-
-        HttpResponse<String> response = confirm("+14155550105", codeSentTo("+14155550104"));
+        HttpResponse<String> response = confirm("+16285550108", otherThan(codeSentTo("+16285550108")), proof);
 
         assertProblem(response, 400, "urn:tacit:problem:wrong-verification-code");
     }
 
     @Test
-    void aCodeExpiresAfterTheFollowingWindow() throws InterruptedException {
-        requestCode("+14155550102");
+    void aSendProofForAnotherNumberIsRefused() {
+        String proof = sendProof(requestCode("+14155550104"));
+
+        HttpResponse<String> response = confirm("+14155550105", codeSentTo("+14155550104"), proof);
+
+        assertProblem(response, 400, "urn:tacit:problem:invalid-send-proof");
+    }
+
+    @Test
+    void aForgedSendProofIsRefused() {
+        String proof = sendProof(requestCode("+15105550109"));
+        String code = codeSentTo("+15105550109");
+        byte[] payload = Base64.getUrlDecoder().decode(proof.substring(0, proof.indexOf('.')));
+        payload[20] ^= 1; // a later send time
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(payload) + proof.substring(proof.indexOf('.'));
+
+        assertProblem(confirm("+15105550109", code, forged), 400, "urn:tacit:problem:invalid-send-proof");
+        assertProblem(confirm("+15105550109", code, "not-a-proof"), 400, "urn:tacit:problem:invalid-send-proof");
+    }
+
+    @Test
+    void aConfirmationWithoutASendProofIsRefused() {
+        HttpResponse<String> response = post("verification/confirm", "{\"number\": \"+14155550110\", \"code\": \"123456\"}");
+
+        JsonObject problem = assertProblem(response, 400, "urn:tacit:problem:invalid-request");
+        assertEquals("sendProof", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+    }
+
+    @Test
+    void aCodeAndItsProofExpireAfterTheCodeValidity() {
+        String proof = sendProof(requestCode("+14155550102"));
         String code = codeSentTo("+14155550102");
-        long sentInWindowAtMost = Instant.now().getEpochSecond() / WINDOW.getSeconds();
 
-        // Accepted in its own window and the next; from the one after that on, it has expired.
-        sleepUntil(Instant.ofEpochSecond((sentInWindowAtMost + 2) * WINDOW.getSeconds()).plusMillis(200));
-        HttpResponse<String> response = confirm("+14155550102", code);
+        ServerClock.advance(CODE_VALIDITY.minusSeconds(5));
+        HttpResponse<String> stillValid = confirm("+14155550102", code, proof);
+        ServerClock.advance(Duration.ofSeconds(5));
+        HttpResponse<String> expired = confirm("+14155550102", code, proof);
 
-        assertProblem(response, 400, "urn:tacit:problem:wrong-verification-code");
+        assertEquals(200, stillValid.statusCode(), stillValid.body());
+        assertProblem(expired, 400, "urn:tacit:problem:expired-send-proof");
     }
 
     @Test
     void anInvalidNumberIsRefused() {
+        String proof = sendProof(requestCode("+15105550111"));
         for (String number : List.of("4155550100", "+1 415 555", "+999 1234567", "phone")) {
             assertProblem(requestCode(number), 400, "urn:tacit:problem:invalid-phone-number");
-            assertProblem(confirm(number, "123456"), 400, "urn:tacit:problem:invalid-phone-number");
+            assertProblem(confirm(number, "123456", proof), 400, "urn:tacit:problem:invalid-phone-number");
         }
     }
 
@@ -153,7 +215,7 @@ class PhoneVerificationIT {
         List<String> fields = problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
                 .map(error -> error.getString("field"))
                 .toList();
-        assertEquals(List.of("code", "number"), fields);
+        assertEquals(List.of("code", "number", "sendProof"), fields);
         assertFalse(problem.getJsonArray("errors").getJsonObject(0).getString("message").isBlank());
     }
 
@@ -166,106 +228,15 @@ class PhoneVerificationIT {
     }
 
     @Test
-    void sendsPerNumberAreLimited() throws InterruptedException {
-        awaitRoomInWindow(Duration.ofHours(1));
-        for (int i = 0; i < SmsProviderStubObserver.SENDS_PER_NUMBER; i++) {
-            assertEquals(202, requestCode("+13125550100").statusCode());
-        }
-
-        HttpResponse<String> response = requestCode("+13125550100");
-
-        assertProblem(response, 429, "urn:tacit:problem:rate-limited");
-        assertRetryAfterAtMost(response, Duration.ofHours(1));
-        assertEquals(SmsProviderStubObserver.SENDS_PER_NUMBER, SmsProviderStub.messagesTo("+13125550100").size());
-    }
-
-    @Test
-    void sendsPerPrefixAreLimited() throws InterruptedException {
-        awaitRoomInWindow(Duration.ofHours(1));
-        for (int i = 0; i < SmsProviderStubObserver.SENDS_PER_PREFIX; i++) {
-            assertEquals(202, requestCode("+1202555011" + i).statusCode());
-        }
-
-        HttpResponse<String> response = requestCode("+12025550119");
-
-        assertProblem(response, 429, "urn:tacit:problem:rate-limited");
-        assertRetryAfterAtMost(response, Duration.ofHours(1));
-        assertTrue(SmsProviderStub.messagesTo("+12025550119").isEmpty());
-    }
-
-    @Test
-    void wrongCodesPerNumberAreLimitedEvenForTheRightCode() throws InterruptedException {
-        awaitRoomInWindow(WINDOW);
-        requestCode("+14155550103");
-        String code = codeSentTo("+14155550103");
-        for (int i = 0; i < SmsProviderStubObserver.WRONG_CODES_PER_NUMBER; i++) {
-            assertProblem(confirm("+14155550103", otherThan(code)), 400, "urn:tacit:problem:wrong-verification-code");
-        }
-
-        HttpResponse<String> response = confirm("+14155550103", code);
-
-        assertProblem(response, 429, "urn:tacit:problem:rate-limited");
-        assertRetryAfterAtMost(response, WINDOW);
-    }
-
-    @Test
     void aProviderFailureIsABadGatewayProblem() {
         HttpResponse<String> response = requestCode(SmsProviderStub.FAILING_NUMBER);
 
         assertProblem(response, 502, "urn:tacit:problem:sms-delivery-failed");
     }
 
-    private static HttpResponse<String> requestCode(String number) {
-        return post("verification/code", Json.createObjectBuilder().add("number", number).build().toString());
-    }
-
-    private static HttpResponse<String> confirm(String number, String code) {
-        return post("verification/confirm",
-                Json.createObjectBuilder().add("number", number).add("code", code).build().toString());
-    }
-
-    private static HttpResponse<String> post(String path, String json) {
-        return TacitHttp.send(HttpRequest.newBuilder(TacitHttp.API.resolve(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private static String codeSentTo(String e164) {
-        return SmsProviderStub.latestCodeFor(e164).orElseThrow(() -> new AssertionError("no code was sent to " + e164));
-    }
-
-    private static String otherThan(String code) {
-        return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
-    }
-
-    private static JsonObject assertProblem(HttpResponse<String> response, int status, String type) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
-        JsonObject problem = TacitHttp.json(response);
-        assertEquals(type, problem.getString("type"));
-        assertEquals(status, problem.getInt("status"));
-        assertFalse(problem.getString("detail").isBlank());
-        return problem;
-    }
-
-    private static void assertRetryAfterAtMost(HttpResponse<String> response, Duration limit) {
-        long seconds = Long.parseLong(response.headers().firstValue("Retry-After").orElse("-1"));
-        assertTrue(seconds >= 1 && seconds <= limit.getSeconds(), "Retry-After " + seconds);
-    }
-
-    /** Fixed-window counters reset at the window's end; start a limit test with a few seconds to spare. */
-    private static void awaitRoomInWindow(Duration window) throws InterruptedException {
-        long length = window.getSeconds();
-        long now = Instant.now().getEpochSecond();
-        if (length - now % length < 5) {
-            sleepUntil(Instant.ofEpochSecond((now / length + 1) * length).plusMillis(200));
-        }
-    }
-
-    private static void sleepUntil(Instant instant) throws InterruptedException {
-        Duration wait = Duration.between(Instant.now(), instant);
-        if (!wait.isNegative()) {
-            Thread.sleep(wait.toMillis());
-        }
+    private static Map<String, Long> storedBesidesCounters() {
+        Map<String, Long> counts = TacitSchema.rowCounts();
+        counts.remove("abuse_counter");
+        return counts;
     }
 }

@@ -35,6 +35,7 @@ public class TacitApi extends Application {
                 VerificationProblemMappers.InvalidPhoneNumber.class, VerificationProblemMappers.WrongVerificationCode.class,
                 VerificationProblemMappers.RateLimited.class, VerificationProblemMappers.SmsDeliveryFailed.class,
                 VerificationProblemMappers.InvalidVerificationToken.class,
-                VerificationProblemMappers.ExpiredVerificationToken.class);
+                VerificationProblemMappers.ExpiredVerificationToken.class,
+                VerificationProblemMappers.InvalidSendProof.class, VerificationProblemMappers.ExpiredSendProof.class);
     }
 }

@@ -41,15 +41,22 @@ public final class RegistrationClient {
         this.api = api;
     }
 
-    /** Asks the server to text a verification code to {@code number} (international format, leading +). */
-    public void requestCode(String number) throws TacitClientException {
-        api.post("/v1/verification/code", Json.createObjectBuilder().add("number", number).build());
+    /**
+     * Asks the server to text a verification code to {@code number} (international format, leading +). Keep
+     * what it returns: confirming the code needs it.
+     */
+    public SentCode requestCode(String number) throws TacitClientException {
+        JsonObject answer = api.post("/v1/verification/code", Json.createObjectBuilder().add("number", number).build());
+        return new SentCode(number, string(answer, "sendProof"), instant(answer, "expiresAt"));
     }
 
-    /** Exchanges the texted code for a verification token. */
-    public VerificationToken confirm(String number, String code) throws TacitClientException {
-        JsonObject answer = api.post("/v1/verification/confirm",
-                Json.createObjectBuilder().add("number", number).add("code", code).build());
+    /** Exchanges the code texted with {@code sent} for a verification token. */
+    public VerificationToken confirm(SentCode sent, String code) throws TacitClientException {
+        JsonObject answer = api.post("/v1/verification/confirm", Json.createObjectBuilder()
+                .add("number", sent.number())
+                .add("code", code)
+                .add("sendProof", sent.sendProof())
+                .build());
         return new VerificationToken(string(answer, "verificationToken"), instant(answer, "expiresAt"));
     }
 

@@ -15,7 +15,7 @@ import dev.tacit.server.verification.PhoneVerificationService;
 
 /**
  * {@code /v1/verification}: proving control of a phone number. Anonymous; nothing is stored about a request
- * (docs/protocol.md §4.3, §4.4).
+ * but abuse counters (docs/protocol.md §4.5, §4.6).
  */
 @Path("verification")
 @RequestScoped
@@ -24,21 +24,21 @@ public class VerificationResource {
     @Inject
     PhoneVerificationService verification;
 
-    /** Texts a code to the number: {@code 202 Accepted}, no body. */
+    /** Texts a code to the number: {@code 202 Accepted} with the proof of the send. */
     @POST
     @Path("code")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
     public Response requestCode(@NotNull @Valid CodeRequest request) {
-        verification.requestCode(request.number());
-        return Response.accepted().build();
+        return Response.accepted(SendProofResponse.of(verification.requestCode(request.number()))).build();
     }
 
-    /** Exchanges the number and its code for a verification token. */
+    /** Exchanges the number, its code and the proof of the send for a verification token. */
     @POST
     @Path("confirm")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public VerificationTokenResponse confirm(@NotNull @Valid ConfirmationRequest request) {
-        return VerificationTokenResponse.of(verification.confirm(request.number(), request.code()));
+        return VerificationTokenResponse.of(verification.confirm(request.number(), request.code(), request.sendProof()));
     }
 }
