@@ -30,6 +30,7 @@ public class TacitApi extends Application {
         return Set.of(ServerResource.class, CertificateAuthorityResource.class, VerificationResource.class,
                 AccountResource.class, OwnAccountResource.class, SignedRequestBody.class,
                 AccountExceptionMappers.InvalidAccountRequest.class, AccountExceptionMappers.VerificationAlreadyUsed.class,
+                AccountExceptionMappers.RegistrationLocked.class,
                 WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class,
                 ConstraintViolationExceptionMapper.class, UnreadableBodyExceptionMapper.class,
                 VerificationProblemMappers.InvalidPhoneNumber.class, VerificationProblemMappers.WrongVerificationCode.class,

@@ -1,0 +1,224 @@
+package dev.tacit.it;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import dev.tacit.arquillian.ServerClock;
+import dev.tacit.arquillian.TacitDeployment;
+import dev.tacit.arquillian.TestAccounts;
+import dev.tacit.arquillian.TestDatabase;
+import dev.tacit.client.JsonApi;
+import dev.tacit.client.ProblemResponseException;
+import dev.tacit.client.account.AccountClient;
+import dev.tacit.client.registration.AccountSetup;
+import dev.tacit.client.registration.RegisteredAccount;
+import dev.tacit.client.registration.RegistrationLockedException;
+import dev.tacit.client.registration.VerificationToken;
+import dev.tacit.crypto.identity.IdentityKeyPair;
+import dev.tacit.crypto.token.PendingToken;
+import dev.tacit.http.signature.AccountRequestKeys;
+import dev.tacit.http.signature.RequestSigner;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The registration lock (docs/protocol.md §4.7): a verification token alone does not re-register an active
+ * account, whoever got it (a lucky guess, a swapped SIM); the owner re-registers with a request its current
+ * identity key signs; after the lock period without activity, a verification token is enough again. The server's
+ * clock is moved, not waited for.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RegistrationLockIT {
+
+    /** The server's default lock period. */
+    private static final Duration LOCK_PERIOD = Duration.ofDays(7);
+    private static final Duration SLACK = Duration.ofMinutes(2);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive tacit() {
+        return TacitDeployment.ear();
+    }
+
+    @AfterEach
+    void backToTheSystemClock() {
+        ServerClock.reset();
+    }
+
+    @Test
+    void aVerificationCodeDoesNotTakeOverAnActiveAccount() throws Exception {
+        RegisteredAccount owner = TestAccounts.register("+18085550100");
+        Instant registered = ServerClock.instant();
+
+        VerificationToken takeover = TestAccounts.verify("+18085550100");
+        AccountSetup impostor = TestAccounts.setup("+18085550100");
+        RegistrationLockedException locked = assertThrows(RegistrationLockedException.class, () -> TestAccounts.client()
+                .register(takeover, impostor, TestAccounts.pinnedCa(), ServerClock.instant()));
+
+        assertEquals(423, locked.status());
+        assertCloseTo(registered.plus(LOCK_PERIOD), locked.lockedUntil());
+        assertArrayEquals(owner.keys().identity().publicKey().toBytes(), identityKey("+18085550100"));
+        assertEquals("+18085550100", ownerClient(owner.keys().identity(), "+18085550100").describe().getString("number"));
+    }
+
+    @Test
+    void theOwnerReRegistersWithARequestItsCurrentKeySigns() throws Exception {
+        RegisteredAccount owner = TestAccounts.register("+18085550101");
+        AccountSetup newDevice = TestAccounts.setup("+18085550101");
+
+        RegisteredAccount again = TestAccounts.client().reRegister(owner.keys().identity(), newDevice,
+                TestAccounts.pinnedCa(), ServerClock.clock(), TestAccounts.RANDOM);
+
+        assertEquals(newDevice.identity().publicKey(), again.identity().identityKey());
+        assertEquals(0, again.tokens().size(), "the number had its five tokens");
+        assertArrayEquals(newDevice.identity().publicKey().toBytes(), identityKey("+18085550101"));
+        assertEquals("+18085550101", ownerClient(newDevice.identity(), "+18085550101").describe().getString("number"));
+        ProblemResponseException oldKey = assertThrows(ProblemResponseException.class,
+                () -> ownerClient(owner.keys().identity(), "+18085550101").describe());
+        assertEquals(401, oldKey.status());
+    }
+
+    @Test
+    void aReRegistrationSignedByAnotherKeyIsUnauthenticated() throws Exception {
+        RegisteredAccount owner = TestAccounts.register("+18085550102");
+        AccountSetup impostor = TestAccounts.setup("+18085550102");
+
+        ProblemResponseException refused = assertThrows(ProblemResponseException.class, () -> TestAccounts.client()
+                .reRegister(impostor.identity(), impostor, TestAccounts.pinnedCa(), ServerClock.clock(),
+                        TestAccounts.RANDOM));
+
+        assertEquals(401, refused.status());
+        assertEquals("urn:tacit:problem:unauthenticated", refused.type());
+        assertArrayEquals(owner.keys().identity().publicKey().toBytes(), identityKey("+18085550102"));
+    }
+
+    @Test
+    void aSignedReRegistrationCarriesNoVerificationToken() throws Exception {
+        RegisteredAccount owner = TestAccounts.register("+18085550103");
+        AccountSetup newDevice = TestAccounts.setup("+18085550103");
+        RequestSigner signer = new RequestSigner(AccountRequestKeys.signingKey(newDevice.number(),
+                owner.keys().identity()), ServerClock.clock(), TestAccounts.RANDOM);
+        JsonObject body = registrationBody(newDevice).add("verificationToken", "AW1l.x2Vt").build();
+
+        ProblemResponseException refused = assertThrows(ProblemResponseException.class,
+                () -> TestAccounts.api().signed("POST", "/v1/accounts", body, signer));
+
+        assertEquals(400, refused.status());
+        assertEquals("urn:tacit:problem:invalid-account-request", refused.type());
+        assertEquals(java.util.Optional.of("verificationToken"), refused.field());
+        assertArrayEquals(owner.keys().identity().publicKey().toBytes(), identityKey("+18085550103"));
+    }
+
+    @Test
+    void anUnsignedRegistrationNeedsAVerificationToken() throws Exception {
+        JsonObject body = registrationBody(TestAccounts.setup("+18085550104")).build();
+
+        ProblemResponseException refused = assertThrows(ProblemResponseException.class,
+                () -> TestAccounts.api().post("/v1/accounts", body));
+
+        assertEquals(400, refused.status());
+        assertEquals("urn:tacit:problem:invalid-account-request", refused.type());
+        assertEquals(java.util.Optional.of("verificationToken"), refused.field());
+    }
+
+    @Test
+    void afterTheLockPeriodWithoutActivityAVerificationCodeReRegisters() throws Exception {
+        TestAccounts.register("+17025550100");
+
+        ServerClock.advance(LOCK_PERIOD.minus(SLACK));
+        VerificationToken early = TestAccounts.verify("+17025550100");
+        assertThrows(RegistrationLockedException.class, () -> TestAccounts.client()
+                .register(early, TestAccounts.setup("+17025550100"), TestAccounts.pinnedCa(), ServerClock.instant()));
+        ServerClock.advance(SLACK.multipliedBy(2));
+        AccountSetup newDevice = TestAccounts.setup("+17025550100");
+        RegisteredAccount again = TestAccounts.client().register(TestAccounts.verify("+17025550100"), newDevice,
+                TestAccounts.pinnedCa(), ServerClock.instant());
+
+        assertEquals(0, again.tokens().size());
+        assertArrayEquals(newDevice.identity().publicKey().toBytes(), identityKey("+17025550100"));
+    }
+
+    /**
+     * Activity is any authenticated request, recorded at most once a day: a request six days after
+     * registration keeps the account locked for the lock period from then.
+     */
+    @Test
+    void signedRequestsKeepTheAccountLocked() throws Exception {
+        RegisteredAccount owner = TestAccounts.register("+17025550101");
+        AccountClient ownersDevice = ownerClient(owner.keys().identity(), "+17025550101");
+        Instant registered = lastActive("+17025550101");
+
+        ServerClock.advance(Duration.ofDays(6));
+        ownersDevice.describe();
+        Instant active = lastActive("+17025550101");
+        ServerClock.advance(Duration.ofHours(1));
+        ownersDevice.describe();
+        Instant activeAgain = lastActive("+17025550101");
+        ServerClock.advance(Duration.ofDays(2));
+        VerificationToken takeover = TestAccounts.verify("+17025550101");
+        RegistrationLockedException locked = assertThrows(RegistrationLockedException.class, () -> TestAccounts.client()
+                .register(takeover, TestAccounts.setup("+17025550101"), TestAccounts.pinnedCa(), ServerClock.instant()));
+
+        assertCloseTo(registered.plus(Duration.ofDays(6)), active);
+        assertEquals(active, activeAgain, "recorded at most once a day");
+        assertEquals(active.plus(LOCK_PERIOD), locked.lockedUntil());
+        assertTrue(locked.lockedUntil().isAfter(ServerClock.instant()));
+    }
+
+    private static AccountClient ownerClient(IdentityKeyPair identity, String number) throws Exception {
+        return new AccountClient(TestAccounts.api(), dev.tacit.crypto.identity.PhoneNumber.of(number), identity,
+                ServerClock.clock(), TestAccounts.RANDOM);
+    }
+
+    private static JsonObjectBuilder registrationBody(AccountSetup setup) {
+        JsonArrayBuilder tokenRequests = Json.createArrayBuilder();
+        for (PendingToken pending : setup.pendingTokens()) {
+            tokenRequests.add(JsonApi.base64Url(pending.request().encode()));
+        }
+        return Json.createObjectBuilder()
+                .add("certificationRequest", JsonApi.base64Url(setup.certificationRequest().toBytes()))
+                .add("envelopeKey", JsonApi.base64Url(setup.signedEnvelopeKey().toBytes()))
+                .add("preKey", JsonApi.base64Url(setup.signedPreKey().toBytes()))
+                .add("groupPublicKey", JsonApi.base64Url(setup.group().groupPublicKey().toBytes()))
+                .add("tokenRequests", tokenRequests);
+    }
+
+    private static byte[] identityKey(String number) throws Exception {
+        return TestDatabase.accountBytes(number, "identity_key")
+                .orElseThrow(() -> new AssertionError("no account for " + number));
+    }
+
+    private static Instant lastActive(String number) throws Exception {
+        try (Connection connection = TestDatabase.connect();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT last_active_at FROM tacit.account WHERE number = ?")) {
+            query.setString(1, number);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "no account for " + number);
+                return row.getTimestamp(1).toInstant();
+            }
+        }
+    }
+
+    private static void assertCloseTo(Instant expected, Instant actual) {
+        assertTrue(Duration.between(expected, actual).abs().compareTo(SLACK) < 0,
+                "expected about " + expected + ", was " + actual);
+    }
+}
