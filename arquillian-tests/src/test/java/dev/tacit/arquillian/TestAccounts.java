@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
 import dev.tacit.client.JsonApi;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.client.registration.AccountSetup;
@@ -19,6 +23,7 @@ import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.identity.PinnedCaVerifier;
+import dev.tacit.crypto.token.PendingToken;
 import dev.tacit.crypto.token.RedemptionContext;
 import dev.tacit.crypto.token.TokenChallenge;
 import dev.tacit.crypto.token.TokenPurpose;
@@ -69,6 +74,20 @@ public final class TestAccounts {
     /** Fresh keys for {@code number}, with tokens blinded for the server's current issuer key. */
     public static AccountSetup setup(String number) throws TacitClientException, MalformedEncodingException {
         return AccountSetup.generate(PhoneNumber.of(number), client().currentIssuerKey(Instant.now()), CHALLENGE, RANDOM);
+    }
+
+    /** The members of a registration request (docs/protocol.md §4.7) for {@code setup}, without a verification token. */
+    public static JsonObjectBuilder registrationBody(AccountSetup setup) {
+        JsonArrayBuilder tokenRequests = Json.createArrayBuilder();
+        for (PendingToken pending : setup.pendingTokens()) {
+            tokenRequests.add(JsonApi.base64Url(pending.request().encode()));
+        }
+        return Json.createObjectBuilder()
+                .add("certificationRequest", JsonApi.base64Url(setup.certificationRequest().toBytes()))
+                .add("envelopeKey", JsonApi.base64Url(setup.signedEnvelopeKey().toBytes()))
+                .add("preKey", JsonApi.base64Url(setup.signedPreKey().toBytes()))
+                .add("groupPublicKey", JsonApi.base64Url(setup.group().groupPublicKey().toBytes()))
+                .add("tokenRequests", tokenRequests);
     }
 
     /** The server's CA, pinned. */

@@ -16,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -35,7 +33,6 @@ import dev.tacit.crypto.identity.KeyPurpose;
 import dev.tacit.crypto.identity.SignedPreKey;
 import dev.tacit.crypto.identity.AgreementKeyPair;
 import dev.tacit.crypto.token.IssuerKeyRing;
-import dev.tacit.crypto.token.PendingToken;
 import dev.tacit.crypto.token.Token;
 import dev.tacit.crypto.token.TokenVerifier;
 
@@ -225,17 +222,7 @@ class RegistrationIT {
     }
 
     private static JsonObjectBuilder registrationBody(VerificationToken token, AccountSetup setup) {
-        JsonArrayBuilder tokenRequests = Json.createArrayBuilder();
-        for (PendingToken pending : setup.pendingTokens()) {
-            tokenRequests.add(b64(pending.request().encode()));
-        }
-        return Json.createObjectBuilder()
-                .add("verificationToken", token.value())
-                .add("certificationRequest", b64(setup.certificationRequest().toBytes()))
-                .add("envelopeKey", b64(setup.signedEnvelopeKey().toBytes()))
-                .add("preKey", b64(setup.signedPreKey().toBytes()))
-                .add("groupPublicKey", b64(setup.group().groupPublicKey().toBytes()))
-                .add("tokenRequests", tokenRequests);
+        return TestAccounts.registrationBody(setup).add("verificationToken", token.value());
     }
 
     private static void assertInvalid(JsonObject body, String field) {

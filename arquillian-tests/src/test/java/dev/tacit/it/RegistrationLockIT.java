@@ -6,16 +6,12 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 
 import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
-import dev.tacit.client.JsonApi;
 import dev.tacit.client.ProblemResponseException;
 import dev.tacit.client.account.AccountClient;
 import dev.tacit.client.registration.AccountSetup;
@@ -23,7 +19,6 @@ import dev.tacit.client.registration.RegisteredAccount;
 import dev.tacit.client.registration.RegistrationLockedException;
 import dev.tacit.client.registration.VerificationToken;
 import dev.tacit.crypto.identity.IdentityKeyPair;
-import dev.tacit.crypto.token.PendingToken;
 import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.RequestSigner;
 
@@ -115,7 +110,7 @@ class RegistrationLockIT {
         AccountSetup newDevice = TestAccounts.setup("+18085550103");
         RequestSigner signer = new RequestSigner(AccountRequestKeys.signingKey(newDevice.number(),
                 owner.keys().identity()), ServerClock.clock(), TestAccounts.RANDOM);
-        JsonObject body = registrationBody(newDevice).add("verificationToken", "AW1l.x2Vt").build();
+        JsonObject body = TestAccounts.registrationBody(newDevice).add("verificationToken", "AW1l.x2Vt").build();
 
         ProblemResponseException refused = assertThrows(ProblemResponseException.class,
                 () -> TestAccounts.api().signed("POST", "/v1/accounts", body, signer));
@@ -128,7 +123,7 @@ class RegistrationLockIT {
 
     @Test
     void anUnsignedRegistrationNeedsAVerificationToken() throws Exception {
-        JsonObject body = registrationBody(TestAccounts.setup("+18085550104")).build();
+        JsonObject body = TestAccounts.registrationBody(TestAccounts.setup("+18085550104")).build();
 
         ProblemResponseException refused = assertThrows(ProblemResponseException.class,
                 () -> TestAccounts.api().post("/v1/accounts", body));
@@ -185,19 +180,6 @@ class RegistrationLockIT {
     private static AccountClient ownerClient(IdentityKeyPair identity, String number) throws Exception {
         return new AccountClient(TestAccounts.api(), dev.tacit.crypto.identity.PhoneNumber.of(number), identity,
                 ServerClock.clock(), TestAccounts.RANDOM);
-    }
-
-    private static JsonObjectBuilder registrationBody(AccountSetup setup) {
-        JsonArrayBuilder tokenRequests = Json.createArrayBuilder();
-        for (PendingToken pending : setup.pendingTokens()) {
-            tokenRequests.add(JsonApi.base64Url(pending.request().encode()));
-        }
-        return Json.createObjectBuilder()
-                .add("certificationRequest", JsonApi.base64Url(setup.certificationRequest().toBytes()))
-                .add("envelopeKey", JsonApi.base64Url(setup.signedEnvelopeKey().toBytes()))
-                .add("preKey", JsonApi.base64Url(setup.signedPreKey().toBytes()))
-                .add("groupPublicKey", JsonApi.base64Url(setup.group().groupPublicKey().toBytes()))
-                .add("tokenRequests", tokenRequests);
     }
 
     private static byte[] identityKey(String number) throws Exception {
