@@ -4,16 +4,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 import dev.tacit.client.JsonApi;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.client.registration.AccountSetup;
 import dev.tacit.client.registration.RegisteredAccount;
 import dev.tacit.client.registration.RegistrationClient;
+import dev.tacit.client.registration.SentCode;
 import dev.tacit.client.registration.VerificationToken;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.CaCertificate;
@@ -31,6 +34,9 @@ public final class TestAccounts {
 
     public static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The send {@link #verify} last asked for, per number, for {@link #confirmAgain}. */
+    private static final Map<String, SentCode> LAST_SENT = new ConcurrentHashMap<>();
+
     private TestAccounts() {
     }
 
@@ -45,17 +51,19 @@ public final class TestAccounts {
     /** Has a code texted to {@code number} and exchanges it for a verification token. */
     public static VerificationToken verify(String number) throws TacitClientException {
         RegistrationClient client = client();
-        client.requestCode(number);
+        SentCode sent = client.requestCode(number);
+        LAST_SENT.put(number, sent);
         String code = SmsProviderStub.latestCodeFor(number)
                 .orElseThrow(() -> new AssertionError("no code was texted to " + number));
-        return client.confirm(number, code);
+        return client.confirm(sent, code);
     }
 
-    /** Exchanges the code last texted to {@code number} for another verification token. */
+    /** Exchanges the code {@link #verify} last had texted to {@code number} for another verification token. */
     public static VerificationToken confirmAgain(String number) throws TacitClientException {
+        SentCode sent = LAST_SENT.get(number);
         String code = SmsProviderStub.latestCodeFor(number)
                 .orElseThrow(() -> new AssertionError("no code was texted to " + number));
-        return client().confirm(number, code);
+        return client().confirm(sent, code);
     }
 
     /** The challenge registration tokens are blinded for: first contact, with the issuer name the server publishes. */
@@ -81,20 +89,21 @@ public final class TestAccounts {
         return new PinnedCaVerifier(CaCertificate.fromBytes(current.body()));
     }
 
-    /** The body of {@code POST /v1/accounts} for this verification and these keys, as the client library sends it. */
-    public static JsonObject registrationRequest(VerificationToken token, AccountSetup setup) {
+    /**
+     * The members of a registration request (docs/protocol.md §4.7) for {@code setup}, as the client library
+     * sends them, without a verification token.
+     */
+    public static JsonObjectBuilder registrationBody(AccountSetup setup) {
         JsonArrayBuilder tokenRequests = Json.createArrayBuilder();
         for (PendingToken pending : setup.pendingTokens()) {
             tokenRequests.add(Base64Url.encode(pending.request().encode()));
         }
         return Json.createObjectBuilder()
-                .add("verificationToken", token.value())
                 .add("certificationRequest", Base64Url.encode(setup.certificationRequest().toBytes()))
                 .add("envelopeKey", Base64Url.encode(setup.signedEnvelopeKey().toBytes()))
                 .add("preKey", Base64Url.encode(setup.signedPreKey().toBytes()))
                 .add("groupPublicKey", Base64Url.encode(setup.group().groupPublicKey().toBytes()))
-                .add("tokenRequests", tokenRequests)
-                .build();
+                .add("tokenRequests", tokenRequests);
     }
 
     /** Verifies and registers {@code number} with fresh keys, at the server's time. */

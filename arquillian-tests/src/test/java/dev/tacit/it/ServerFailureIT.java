@@ -46,7 +46,8 @@ class ServerFailureIT {
     void aRegistrationWithoutItsDatabaseIsA500ProblemWhoseIncidentTheLogHas() throws Exception {
         String number = numbers.next();
         VerificationToken token = TestAccounts.verify(number);
-        String body = TestAccounts.registrationRequest(token, TestAccounts.setup(number)).toString();
+        String body = TestAccounts.registrationBody(TestAccounts.setup(number)).add("verificationToken", token.value())
+                .build().toString();
 
         HttpResponse<String> response = withoutTheDatabase(() -> TacitHttp.send(
                 HttpRequest.newBuilder(TacitHttp.API.resolve("accounts")).header("Content-Type", "application/json")

@@ -30,11 +30,13 @@ public class TacitApi extends Application {
         return Set.of(ServerResource.class, CertificateAuthorityResource.class, VerificationResource.class,
                 AccountResource.class, OwnAccountResource.class, SignedRequestBody.class,
                 AccountExceptionMappers.InvalidAccountRequest.class, AccountExceptionMappers.VerificationAlreadyUsed.class,
+                AccountExceptionMappers.RegistrationLocked.class,
                 WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class,
                 ConstraintViolationExceptionMapper.class, UnreadableBodyExceptionMapper.class,
                 VerificationProblemMappers.InvalidPhoneNumber.class, VerificationProblemMappers.WrongVerificationCode.class,
                 VerificationProblemMappers.RateLimited.class, VerificationProblemMappers.SmsDeliveryFailed.class,
                 VerificationProblemMappers.InvalidVerificationToken.class,
-                VerificationProblemMappers.ExpiredVerificationToken.class);
+                VerificationProblemMappers.ExpiredVerificationToken.class,
+                VerificationProblemMappers.InvalidSendProof.class, VerificationProblemMappers.ExpiredSendProof.class);
     }
 }
