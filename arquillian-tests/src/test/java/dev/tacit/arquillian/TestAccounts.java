@@ -7,10 +7,6 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
-
 import dev.tacit.client.JsonApi;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.client.registration.AccountSetup;
@@ -22,9 +18,7 @@ import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.identity.PinnedCaVerifier;
-import dev.tacit.crypto.token.PendingToken;
 import dev.tacit.crypto.token.TokenChallenge;
-import dev.tacit.crypto.wire.Base64Url;
 
 /**
  * Registration as a client does it, through the client library and the SMS provider stub, for tests that
@@ -87,23 +81,6 @@ public final class TestAccounts {
             throw new IllegalStateException("GET /v1/ca-certificates/current answered " + current.statusCode());
         }
         return new PinnedCaVerifier(CaCertificate.fromBytes(current.body()));
-    }
-
-    /**
-     * The members of a registration request (docs/protocol.md §4.7) for {@code setup}, as the client library
-     * sends them, without a verification token.
-     */
-    public static JsonObjectBuilder registrationBody(AccountSetup setup) {
-        JsonArrayBuilder tokenRequests = Json.createArrayBuilder();
-        for (PendingToken pending : setup.pendingTokens()) {
-            tokenRequests.add(Base64Url.encode(pending.request().encode()));
-        }
-        return Json.createObjectBuilder()
-                .add("certificationRequest", Base64Url.encode(setup.certificationRequest().toBytes()))
-                .add("envelopeKey", Base64Url.encode(setup.signedEnvelopeKey().toBytes()))
-                .add("preKey", Base64Url.encode(setup.signedPreKey().toBytes()))
-                .add("groupPublicKey", Base64Url.encode(setup.group().groupPublicKey().toBytes()))
-                .add("tokenRequests", tokenRequests);
     }
 
     /** Verifies and registers {@code number} with fresh keys, at the server's time. */

@@ -39,6 +39,7 @@ import dev.tacit.arquillian.TestDatabase;
 import dev.tacit.client.ProblemResponseException;
 import dev.tacit.client.registration.AccountSetup;
 import dev.tacit.client.registration.RegisteredAccount;
+import dev.tacit.client.registration.RegistrationClient;
 import dev.tacit.client.registration.RegistrationLockedException;
 import dev.tacit.client.registration.VerificationToken;
 import dev.tacit.crypto.identity.IdentityKeyPair;
@@ -306,7 +307,7 @@ class RegistrationIT {
     }
 
     private static JsonObjectBuilder registrationBody(VerificationToken token, AccountSetup setup) {
-        return TestAccounts.registrationBody(setup).add("verificationToken", token.value());
+        return RegistrationClient.registrationBody(setup).add("verificationToken", token.value());
     }
 
     private static void assertInvalid(JsonObject body, String field) {

@@ -16,6 +16,7 @@ import dev.tacit.client.ProblemResponseException;
 import dev.tacit.client.account.AccountClient;
 import dev.tacit.client.registration.AccountSetup;
 import dev.tacit.client.registration.RegisteredAccount;
+import dev.tacit.client.registration.RegistrationClient;
 import dev.tacit.client.registration.RegistrationLockedException;
 import dev.tacit.client.registration.VerificationToken;
 import dev.tacit.crypto.identity.IdentityKeyPair;
@@ -109,7 +110,7 @@ class RegistrationLockIT {
         AccountSetup newDevice = TestAccounts.setup(number);
         RequestSigner signer = new RequestSigner(AccountRequestKeys.signingKey(newDevice.number(),
                 owner.keys().identity()), ServerClock.clock(), TestAccounts.RANDOM);
-        JsonObject body = TestAccounts.registrationBody(newDevice).add("verificationToken", "AW1l.x2Vt").build();
+        JsonObject body = RegistrationClient.registrationBody(newDevice).add("verificationToken", "AW1l.x2Vt").build();
 
         ProblemResponseException refused = assertThrows(ProblemResponseException.class,
                 () -> TestAccounts.api().signed("POST", "/v1/accounts", body, signer));
@@ -123,7 +124,7 @@ class RegistrationLockIT {
     @Test
     void anUnsignedRegistrationNeedsAVerificationToken() throws Exception {
         String number = numbers.next();
-        JsonObject body = TestAccounts.registrationBody(TestAccounts.setup(number)).build();
+        JsonObject body = RegistrationClient.registrationBody(TestAccounts.setup(number)).build();
 
         ProblemResponseException refused = assertThrows(ProblemResponseException.class,
                 () -> TestAccounts.api().post("/v1/accounts", body));

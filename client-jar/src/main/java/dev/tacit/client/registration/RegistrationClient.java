@@ -149,7 +149,12 @@ public final class RegistrationClient {
         return registered(answer, setup, pinnedCa, clock.instant());
     }
 
-    private static JsonObjectBuilder registrationBody(AccountSetup setup) {
+    /**
+     * The members of a registration request (docs/protocol.md §4.7) for the keys of {@code setup}, without a
+     * verification token: what {@link #register} and {@link #reRegister} send, for a caller that builds the
+     * request itself.
+     */
+    public static JsonObjectBuilder registrationBody(AccountSetup setup) {
         JsonArrayBuilder tokenRequests = Json.createArrayBuilder();
         for (PendingToken pending : setup.pendingTokens()) {
             tokenRequests.add(Base64Url.encode(pending.request().encode()));

@@ -1,26 +1,15 @@
 package dev.tacit.client.registration;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpServer;
-
-import dev.tacit.client.JsonApi;
+import dev.tacit.client.LoopbackServer;
+import dev.tacit.client.LoopbackServer.Answer;
+import dev.tacit.client.LoopbackServer.Received;
 import dev.tacit.client.ProblemResponseException;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.CertificateAuthority;
@@ -31,10 +20,6 @@ import dev.tacit.crypto.token.IssuerKeyPair;
 import dev.tacit.crypto.token.RedemptionContext;
 import dev.tacit.crypto.token.TokenChallenge;
 import dev.tacit.crypto.token.TokenPurpose;
-import dev.tacit.http.signature.AccountRequestKeys;
-import dev.tacit.http.signature.HttpFields;
-import dev.tacit.http.signature.HttpRequestParts;
-import dev.tacit.http.signature.RequestVerifier;
 import dev.tacit.http.signature.VerifiedRequest;
 
 import org.junit.jupiter.api.AfterEach;
@@ -56,18 +41,8 @@ class RegistrationClientTest {
 
     private static IssuerKeyPair issuer;
 
-    private HttpServer server;
+    private LoopbackServer server;
     private RegistrationClient client;
-    private final AtomicReference<String> answer = new AtomicReference<>();
-    private final AtomicReference<Integer> status = new AtomicReference<>();
-    private final AtomicReference<Received> received = new AtomicReference<>();
-
-    private record Received(String method, String path, Headers headers, byte[] body) {
-
-        JsonObject json() {
-            return Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readObject();
-        }
-    }
 
     @BeforeAll
     static void issuerKey() {
@@ -76,26 +51,13 @@ class RegistrationClientTest {
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            received.set(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes()));
-            byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type",
-                    status.get() >= 400 ? "application/problem+json" : "application/json");
-            exchange.sendResponseHeaders(status.get(), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        client = new RegistrationClient(new JsonApi(URI.create("http://localhost:" + server.getAddress().getPort()),
-                HttpClient.newHttpClient()));
+        server = LoopbackServer.start();
+        client = new RegistrationClient(server.api());
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
+        server.close();
     }
 
     @Test
@@ -104,8 +66,8 @@ class RegistrationClientTest {
 
         SentCode sent = client.requestCode("+1 415 555 0100");
 
-        assertEquals("/v1/verification/code", received.get().path());
-        assertEquals("+1 415 555 0100", received.get().json().getString("number"));
+        assertEquals("/v1/verification/code", server.received().path());
+        assertEquals("+1 415 555 0100", server.received().json().getString("number"));
         assertEquals("AgAB.tdd", sent.sendProof());
         assertEquals(Instant.parse("2026-11-25T09:10:00Z"), sent.expiresAt());
         assertFalse(sent.toString().contains("AgAB.tdd"));
@@ -113,8 +75,8 @@ class RegistrationClientTest {
         reply(200, "{\"verificationToken\":\"AW1l.x2Vt\",\"expiresAt\":\"2026-11-25T09:15:00Z\"}");
         VerificationToken token = client.confirm(sent, "042917");
 
-        JsonObject confirmation = received.get().json();
-        assertEquals("/v1/verification/confirm", received.get().path());
+        JsonObject confirmation = server.received().json();
+        assertEquals("/v1/verification/confirm", server.received().path());
         assertEquals("+1 415 555 0100", confirmation.getString("number"));
         assertEquals("042917", confirmation.getString("code"));
         assertEquals("AgAB.tdd", confirmation.getString("sendProof"));
@@ -132,7 +94,7 @@ class RegistrationClientTest {
 
         assertEquals(Instant.parse("2026-12-02T09:00:00Z"), locked.lockedUntil());
         assertEquals(423, locked.status());
-        assertEquals("AW1l.x2Vt", received.get().json().getString("verificationToken"));
+        assertEquals("AW1l.x2Vt", server.received().json().getString("verificationToken"));
     }
 
     @Test
@@ -157,14 +119,8 @@ class RegistrationClientTest {
         assertThrows(ProblemResponseException.class,
                 () -> client.reRegister(current, setup, pinnedCa(), Clock.systemUTC(), RANDOM));
 
-        Received request = received.get();
-        HttpFields.Builder headers = HttpFields.builder();
-        request.headers().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
-        URI target = URI.create("http://localhost:" + server.getAddress().getPort() + request.path());
-        VerifiedRequest verified = new RequestVerifier(keyId -> keyId.equals(number.e164())
-                ? Optional.of(AccountRequestKeys.verificationKey(current.publicKey())) : Optional.empty(),
-                Clock.systemUTC(), RequestVerifier.DEFAULT_FRESHNESS_WINDOW)
-                .verify(HttpRequestParts.of(request.method(), target, headers.build(), request.body()));
+        Received request = server.received();
+        VerifiedRequest verified = request.verifySignature(server.origin(), number, current.publicKey());
         assertEquals(number.e164(), verified.keyId());
         assertEquals("POST /v1/accounts", request.method() + " " + request.path());
         JsonObject body = request.json();
@@ -172,9 +128,8 @@ class RegistrationClientTest {
         assertTrue(body.containsKey("certificationRequest") && body.getJsonArray("tokenRequests").size() == 5);
     }
 
-    private void reply(int statusCode, String json) {
-        status.set(statusCode);
-        answer.set(json);
+    private void reply(int status, String json) {
+        server.answer(Answer.json(status, json));
     }
 
     private static AccountSetup setup(String number) throws Exception {
