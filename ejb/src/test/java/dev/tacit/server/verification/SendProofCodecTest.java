@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,19 +83,9 @@ class SendProofCodecTest {
 
     @Test
     void anyChangedBitIsInvalid() {
-        String[] parts = PROOF.split("\\.");
-        byte[] payload = Base64.getUrlDecoder().decode(parts[0]);
-        for (int i = 0; i < payload.length; i++) {
-            byte[] changed = payload.clone();
-            changed[i] ^= 1;
-            String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(changed) + "." + parts[1];
-            assertThrows(InvalidSendProofException.class, () -> codec.check(forged, alice, SENT_AT, VALIDITY),
-                    "byte " + i);
+        for (String forged : Forgeries.oneBitChanged(PROOF)) {
+            assertThrows(InvalidSendProofException.class, () -> codec.check(forged, alice, SENT_AT, VALIDITY), forged);
         }
-        byte[] tag = Base64.getUrlDecoder().decode(parts[1]);
-        tag[31] ^= 1;
-        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
-        assertThrows(InvalidSendProofException.class, () -> codec.check(forged, alice, SENT_AT, VALIDITY));
     }
 
     @ParameterizedTest
