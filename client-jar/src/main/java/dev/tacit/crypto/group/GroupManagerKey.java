@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.SecretKeyAccess;
 import dev.tacit.crypto.VerificationFailedException;
 import supranational.blst.P1;
 import supranational.blst.P1_Affine;
@@ -99,7 +100,9 @@ public final class GroupManagerKey {
         return new GroupManagerKey(Arrays.copyOfRange(encoded, 1, 1 + SEED_BYTES), memberCount);
     }
 
-    public byte[] toBytes() {
+    /** The manager key's encoding, its secret seed included: to be stored protected only. */
+    public byte[] toBytes(SecretKeyAccess access) {
+        SecretKeyAccess.require(access);
         return ByteBuffer.allocate(ENCODED_BYTES).put(VERSION).put(seed).putInt(memberCount).array();
     }
 

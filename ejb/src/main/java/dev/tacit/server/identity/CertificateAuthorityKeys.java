@@ -17,6 +17,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
+import dev.tacit.crypto.InsecureSecretKeyAccess;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.CertificateAuthority;
@@ -84,7 +85,8 @@ public class CertificateAuthorityKeys {
                 signsFrom.minus(Duration.ofHours(1)), // tolerate clients whose clock is a little behind
                 signsFrom.plus(signingPeriod).plus(certificateValidity), random);
         byte[] certificate = ca.certificate().toBytes();
-        return new RotatingKeys.NewKey(sha256(certificate), certificate, key.seedBytes());
+        return new RotatingKeys.NewKey(sha256(certificate), certificate,
+                key.seedBytes(InsecureSecretKeyAccess.get()));
     }
 
     private CertificateAuthority open(RotatingKeyRecord record) {
