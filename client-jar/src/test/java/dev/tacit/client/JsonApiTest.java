@@ -25,6 +25,7 @@ import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.HttpFields;
 import dev.tacit.http.signature.HttpRequestParts;
 import dev.tacit.http.signature.RequestSigner;
+import dev.tacit.http.signature.RequestVerificationKey;
 import dev.tacit.http.signature.RequestVerifier;
 import dev.tacit.http.signature.VerifiedRequest;
 
@@ -123,7 +124,7 @@ class JsonApiTest {
         request.headers().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
         URI target = URI.create("http://localhost:" + server.getAddress().getPort() + request.path());
         VerifiedRequest verified = new RequestVerifier(
-                keyId -> keyId.equals(number.e164()) ? Optional.of(AccountRequestKeys.verificationKey(identity.publicKey()))
+                keyId -> keyId.equals(number.e164()) ? Optional.of(RequestVerificationKey.of(identity.publicKey()))
                         : Optional.empty(), Clock.systemUTC(), RequestVerifier.DEFAULT_FRESHNESS_WINDOW)
                 .verify(HttpRequestParts.of(request.method(), target, headers.build(), request.body()));
         assertEquals(number.e164(), verified.keyId());

@@ -21,7 +21,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 
 import dev.tacit.crypto.CryptoException;
-import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.HttpFields;
 import dev.tacit.http.signature.HttpRequestParts;
 import dev.tacit.http.signature.RequestVerifier;
@@ -81,7 +80,7 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
             byte[] body = readBody(request);
             SignedRequestBody.keep(request, body);
             RequestVerifier verifier = new RequestVerifier(
-                    keyId -> accounts.identityKey(keyId).map(AccountRequestKeys::verificationKey),
+                    accounts::requestVerificationKey,
                     clock, RequestVerifier.DEFAULT_FRESHNESS_WINDOW);
             VerifiedRequest verified = verifier.verify(HttpRequestParts.of(request.getMethod(), targetUri(request),
                     headers(request), body));
