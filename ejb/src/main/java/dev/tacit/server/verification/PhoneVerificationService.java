@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import dev.tacit.server.sms.SmsGateway;
+import dev.tacit.server.time.TimeWindow;
 
 /**
  * Proves that a client controls a phone number without storing anything about the proof: the code texted to

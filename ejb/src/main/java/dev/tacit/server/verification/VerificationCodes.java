@@ -3,6 +3,8 @@ package dev.tacit.server.verification;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import dev.tacit.server.time.TimeWindow;
+
 /**
  * Computes the code for a number and a window from a server secret alone, so that nothing about a request
  * needs storing: the per-number key is K_n = HMAC-SHA256(secret, "tacit phone verification v1" || E.164),

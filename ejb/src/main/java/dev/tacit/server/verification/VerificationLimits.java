@@ -7,6 +7,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.tacit.server.time.TimeWindow;
+
 import org.infinispan.Cache;
 
 /**

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import dev.tacit.server.time.TimeWindow;
+
 import org.infinispan.Cache;
 
 /**

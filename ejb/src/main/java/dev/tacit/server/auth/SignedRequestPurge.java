@@ -1,0 +1,40 @@
+package dev.tacit.server.auth;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * Deletes what the signed-request checks no longer need, once a minute on every node: nonces whose signatures
+ * are stale (a replay of one fails the freshness check) and the counts of ended rate-limit windows. In
+ * batches, each its own short transaction, so a backlog never holds one long lock. Running it on several
+ * nodes at once is harmless; missing runs only lets the tables grow until the next.
+ */
+@Singleton
+public class SignedRequestPurge {
+
+    static final int BATCH = 10_000;
+
+    @Inject
+    SignedRequestPurgeBatches batches;
+
+    @Inject
+    Clock clock;
+
+    @Schedule(minute = "*", hour = "*", persistent = false, info = "purge of stale request nonces and counts")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void purge() {
+        Instant now = clock.instant();
+        while (batches.nonces(now, BATCH) == BATCH) {
+            // another batch
+        }
+        while (batches.counts(now, BATCH) == BATCH) {
+            // another batch
+        }
+    }
+}
