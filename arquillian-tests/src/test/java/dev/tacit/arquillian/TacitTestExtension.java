@@ -10,5 +10,6 @@ public class TacitTestExtension implements LoadableExtension {
         builder.observer(TestDatabaseObserver.class);
         builder.observer(PortOffsetObserver.class);
         builder.observer(SmsProviderStubObserver.class);
+        builder.observer(ServerSettingsObserver.class);
     }
 }

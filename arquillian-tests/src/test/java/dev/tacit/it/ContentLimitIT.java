@@ -1,0 +1,150 @@
+package dev.tacit.it;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import dev.tacit.arquillian.TacitDeployment;
+import dev.tacit.arquillian.TacitHttp;
+import dev.tacit.arquillian.TestAccounts;
+import dev.tacit.client.registration.RegisteredAccount;
+import dev.tacit.http.signature.AccountRequestKeys;
+import dev.tacit.http.signature.HttpFields;
+import dev.tacit.http.signature.HttpRequestParts;
+import dev.tacit.http.signature.RequestSigner;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Request content is bounded before it is read (docs/protocol.md §4.1): over 64 KiB is a 413 problem on every
+ * endpoint that takes content, as the OpenAPI document lists them, anonymous or signed, with a declared length
+ * or chunked.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ContentLimitIT {
+
+    private static final int LIMIT = 64 * 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive tacit() {
+        return TacitDeployment.ear();
+    }
+
+    @Test
+    void everyEndpointThatTakesContentRefusesMoreThan64KiBWith413() throws Exception {
+        RegisteredAccount account = TestAccounts.register("+12065550170");
+        byte[] oversized = json(LIMIT + 1);
+        List<String> checked = new ArrayList<>();
+
+        for (Map.Entry<String, JsonValue> path : openApiPaths().entrySet()) {
+            for (Map.Entry<String, JsonValue> operation : path.getValue().asJsonObject().entrySet()) {
+                if (!(operation.getValue() instanceof JsonObject details) || !details.containsKey("requestBody")) {
+                    continue;
+                }
+                String method = operation.getKey().toUpperCase(Locale.ROOT);
+                URI target = TacitHttp.ROOT.resolve(path.getKey().substring(1).replaceAll("\\{[^}]*}", "x"));
+                for (boolean chunked : new boolean[] {false, true}) {
+                    HttpResponse<String> response = send(method, target, oversized, chunked,
+                            isAccountScoped(path.getKey()) ? account : null);
+
+                    assertContentTooLarge(response, method + " " + path.getKey() + (chunked ? ", chunked" : ""));
+                }
+                checked.add(method + " " + path.getKey());
+            }
+        }
+
+        assertTrue(checked.containsAll(List.of("POST /v1/verification/code", "POST /v1/verification/confirm",
+                "POST /v1/accounts", "PUT /v1/account/pre-key", "PUT /v1/account/group-public-key")),
+                "the OpenAPI document lists every endpoint that takes content: " + checked);
+    }
+
+    @Test
+    void theBoundIsExactly64KiB() throws Exception {
+        RegisteredAccount account = TestAccounts.register("+12065550171");
+        URI target = TacitHttp.API.resolve("account/pre-key");
+
+        HttpResponse<String> atTheBound = send("PUT", target, json(LIMIT), false, account);
+        HttpResponse<String> overIt = send("PUT", target, json(LIMIT + 1), false, account);
+
+        assertEquals(400, atTheBound.statusCode(), "read and checked, refused only for its content: " + atTheBound.body());
+        assertEquals("urn:tacit:problem:invalid-request", TacitHttp.json(atTheBound).getString("type"));
+        assertContentTooLarge(overIt, "one byte over");
+    }
+
+    @Test
+    void aDeclaredLengthOverTheBoundIsRefusedBeforeTheContentIsSent() {
+        byte[] tenMegabytes = json(10 * 1024 * 1024);
+        HttpResponse<String> response = TacitHttp.send(HttpRequest.newBuilder(TacitHttp.API.resolve("accounts"))
+                .version(HttpClient.Version.HTTP_1_1)
+                .expectContinue(true) // the server answers without asking for the content
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(tenMegabytes)));
+
+        assertContentTooLarge(response, "10 MB to POST /v1/accounts");
+    }
+
+    private static boolean isAccountScoped(String path) {
+        return path.equals("/v1/account") || path.startsWith("/v1/account/");
+    }
+
+    /** A JSON object of exactly {@code length} bytes. */
+    private static byte[] json(int length) {
+        String prefix = "{\"padding\":\"";
+        String suffix = "\"}";
+        char[] padding = new char[length - prefix.length() - suffix.length()];
+        Arrays.fill(padding, 'a');
+        return (prefix + new String(padding) + suffix).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Sends {@code content} with a Content-Length, or chunked; signed by {@code account} unless it is null. */
+    private static HttpResponse<String> send(String method, URI target, byte[] content, boolean chunked,
+                                             RegisteredAccount account) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).header("Content-Type", "application/json")
+                .method(method, chunked
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(content))
+                        : HttpRequest.BodyPublishers.ofByteArray(content));
+        if (account != null) {
+            new RequestSigner(AccountRequestKeys.signingKey(account.identity().phoneNumber(), account.keys().identity()),
+                    Clock.systemUTC(), RANDOM)
+                    .sign(HttpRequestParts.of(method, target,
+                            HttpFields.builder().add("Content-Type", "application/json").build(), content))
+                    .asMap().forEach(request::header);
+        }
+        return TacitHttp.send(request);
+    }
+
+    private static JsonObject openApiPaths() {
+        HttpResponse<String> document = TacitHttp.get(TacitHttp.ROOT.resolve("openapi?format=JSON"));
+        assertEquals(200, document.statusCode(), document.body());
+        return TacitHttp.json(document).getJsonObject("paths");
+    }
+
+    private static void assertContentTooLarge(HttpResponse<String> response, String what) {
+        assertEquals(413, response.statusCode(), what + ": " + response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""), what);
+        JsonObject problem = TacitHttp.json(response);
+        assertEquals("urn:tacit:problem:content-too-large", problem.getString("type"), what);
+        assertEquals(413, problem.getInt("status"), what);
+    }
+}
