@@ -93,6 +93,7 @@ public final class LocalServer {
         List<String> command = new ArrayList<>();
         command.add(wildflyHome.resolve("bin/standalone.sh").toString());
         command.add("-Djboss.server.base.dir=" + baseDirectory);
+        command.add("-Dtacit.mode=development"); // the server allows development settings, and logs that it does
         command.addAll(database.asSystemPropertyArguments());
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         // standalone.sh then forwards SIGTERM/SIGINT to the server JVM instead of leaving it orphaned.

@@ -12,6 +12,7 @@ import java.util.List;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -24,6 +25,7 @@ import dev.tacit.crypto.identity.CertificateAuthority;
 import dev.tacit.crypto.identity.IdentityKeyPair;
 import dev.tacit.server.keys.RotatingKeyRecord;
 import dev.tacit.server.keys.RotatingKeys;
+import dev.tacit.server.startup.StartupChecks;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn(StartupChecks.NAME)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // the state is immutable and replaced whole
 public class CertificateAuthorityKeys {
 

@@ -6,13 +6,17 @@ import java.util.UUID;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
+import dev.tacit.server.startup.StartupChecks;
+
 /** Establishes this installation's identity at start and serves it; the identity never changes afterwards. */
 @Singleton
 @Startup
+@DependsOn(StartupChecks.NAME)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // immutable after start
 public class ServerInstanceService {
 

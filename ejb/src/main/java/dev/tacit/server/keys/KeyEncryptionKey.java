@@ -19,6 +19,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.tacit.server.startup.ProductionSafety;
+import dev.tacit.server.startup.ServerMode;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -28,14 +31,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * for example with
  * {@code keytool -genseckey -alias tacit-kek -keyalg AES -keysize 256 -storetype PKCS12 -keystore kek.p12}.
  *
- * <p>Without a configured keystore the server creates a development one under its data directory, with a
- * fixed password, and warns: fine for a local run, no protection in production.
+ * <p>Without a configured keystore, in development mode only, the server creates a development one under its
+ * data directory, with a fixed password, and warns: fine for a local run, no protection at all.
  */
 @ApplicationScoped
 public class KeyEncryptionKey {
 
     private static final Logger LOG = Logger.getLogger(KeyEncryptionKey.class.getName());
-    private static final String DEVELOPMENT_PASSWORD = "tacit-development-only";
     private static final int KEY_BITS = 256;
 
     @Inject
@@ -50,6 +52,9 @@ public class KeyEncryptionKey {
     @ConfigProperty(name = "tacit.keystore.alias", defaultValue = "tacit-kek")
     String alias;
 
+    @Inject
+    ServerMode mode;
+
     private SecretKey key;
 
     @PostConstruct
@@ -59,6 +64,8 @@ public class KeyEncryptionKey {
                     .orElseThrow(() -> new IllegalStateException("tacit.keystore.path is set but tacit.keystore.password is not"))
                     .toCharArray();
             key = read(Path.of(keystorePath.get()), password);
+        } else if (!mode.isDevelopment()) {
+            throw new IllegalStateException("Tacit refuses to start in production mode: " + ProductionSafety.NO_KEYSTORE);
         } else {
             Path development = Path.of(System.getProperty("jboss.server.data.dir", "."), "tacit", "development-kek.p12");
             LOG.warning("No key-encryption keystore configured (tacit.keystore.path / TACIT_KEYSTORE_PATH): using the"
@@ -91,7 +98,7 @@ public class KeyEncryptionKey {
     }
 
     private synchronized SecretKey readOrCreateDevelopmentKey(Path path) {
-        char[] password = DEVELOPMENT_PASSWORD.toCharArray();
+        char[] password = ProductionSafety.DEVELOPMENT_KEYSTORE_PASSWORD.toCharArray();
         if (!Files.exists(path)) {
             try {
                 KeyGenerator generator = KeyGenerator.getInstance("AES");

@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -20,6 +21,7 @@ import dev.tacit.crypto.token.IssuerKeyRing;
 import dev.tacit.crypto.token.IssuerPublicKey;
 import dev.tacit.server.keys.RotatingKeyRecord;
 import dev.tacit.server.keys.RotatingKeys;
+import dev.tacit.server.startup.StartupChecks;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn(StartupChecks.NAME)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // the state is immutable and replaced whole
 public class TokenIssuerKeys {
 

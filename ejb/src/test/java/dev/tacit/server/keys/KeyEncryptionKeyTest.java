@@ -9,12 +9,15 @@ import java.util.Optional;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 
+import dev.tacit.server.startup.ServerMode;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,11 +67,27 @@ class KeyEncryptionKeyTest {
         assertArrayEquals(first.secretKey().getEncoded(), second.secretKey().getEncoded());
     }
 
+    @Test
+    void productionModeRefusesToGenerateADevelopmentKey() {
+        System.setProperty("jboss.server.data.dir", directory.toString());
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> configured(Optional.empty(), Optional.empty(), "production"));
+
+        assertTrue(refused.getMessage().contains("TACIT_KEYSTORE_PATH"), refused.getMessage());
+        assertFalse(Files.exists(directory.resolve("tacit/development-kek.p12")));
+    }
+
     static KeyEncryptionKey configured(Optional<String> path, Optional<String> password) {
+        return configured(path, password, "development");
+    }
+
+    private static KeyEncryptionKey configured(Optional<String> path, Optional<String> password, String mode) {
         KeyEncryptionKey kek = new KeyEncryptionKey();
         kek.keystorePath = path;
         kek.keystorePassword = password;
         kek.alias = "tacit-kek";
+        kek.mode = ServerMode.of(mode);
         kek.load();
         return kek;
     }
