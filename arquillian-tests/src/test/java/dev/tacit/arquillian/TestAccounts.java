@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.tacit.client.JsonApi;
@@ -31,6 +32,8 @@ public final class TestAccounts {
     public static final TokenChallenge CHALLENGE = TokenChallenge.forPurpose("localhost", TokenPurpose.FIRST_CONTACT,
             RedemptionContext.none());
 
+    private static final List<String> TOKENS = new ArrayList<>();
+
     private TestAccounts() {
     }
 
@@ -48,14 +51,24 @@ public final class TestAccounts {
         client.requestCode(number);
         String code = SmsProviderStub.latestCodeFor(number)
                 .orElseThrow(() -> new AssertionError("no code was texted to " + number));
-        return client.confirm(number, code);
+        return remembered(client.confirm(number, code));
     }
 
     /** Exchanges the code last texted to {@code number} for another verification token. */
     public static VerificationToken confirmAgain(String number) throws TacitClientException {
         String code = SmsProviderStub.latestCodeFor(number)
                 .orElseThrow(() -> new AssertionError("no code was texted to " + number));
-        return client().confirm(number, code);
+        return remembered(client().confirm(number, code));
+    }
+
+    /** Verification tokens the suite was given, which the server must never log. */
+    public static synchronized List<String> verificationTokens() {
+        return List.copyOf(TOKENS);
+    }
+
+    private static synchronized VerificationToken remembered(VerificationToken token) {
+        TOKENS.add(token.value());
+        return token;
     }
 
     /** Fresh keys for {@code number}, with tokens blinded for the server's current issuer key. */

@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where and as whom {@link TwilioSmsGateway} sends. {@link #toString()} leaves the auth token out.
+ * Where and as whom {@link TwilioSmsGateway} sends. {@link #toString()}, which the log shows, leaves out the
+ * auth token and the sending number (no phone number is logged).
  *
  * @param baseUrl    the API's root, {@code https://api.twilio.com} in production
  * @param accountSid the account, also the HTTP Basic user name
@@ -31,6 +32,6 @@ public record TwilioSettings(URI baseUrl, String accountSid, String authToken, S
 
     @Override
     public String toString() {
-        return "TwilioSettings[baseUrl=" + baseUrl + ", accountSid=" + accountSid + ", from=" + from + "]";
+        return "TwilioSettings[baseUrl=" + baseUrl + ", accountSid=" + accountSid + "]";
     }
 }
