@@ -1,8 +1,11 @@
 package dev.tacit.it;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +16,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import dev.tacit.arquillian.TacitDeployment;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
+import dev.tacit.arquillian.TestPorts;
 import dev.tacit.client.registration.RegisteredAccount;
 import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.HttpFields;
@@ -92,16 +99,38 @@ class ContentLimitIT {
         assertContentTooLarge(overIt, "one byte over");
     }
 
+    /**
+     * Over a raw connection, so that nothing sends the content: the headers declare 10 MB, and the 413
+     * problem comes back with not one byte of it sent.
+     */
     @Test
-    void aDeclaredLengthOverTheBoundIsRefusedBeforeTheContentIsSent() {
-        byte[] tenMegabytes = json(10 * 1024 * 1024);
-        HttpResponse<String> response = TacitHttp.send(HttpRequest.newBuilder(TacitHttp.API.resolve("accounts"))
-                .version(HttpClient.Version.HTTP_1_1)
-                .expectContinue(true) // the server answers without asking for the content
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(tenMegabytes)));
+    void aDeclaredLengthOverTheBoundIsRefusedBeforeAnyContentIsSent() throws Exception {
+        try (Socket socket = new Socket("localhost", TestPorts.http())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /v1/accounts HTTP/1.1\r\nHost: localhost:" + TestPorts.http()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 10485760\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
 
-        assertContentTooLarge(response, "10 MB to POST /v1/accounts");
+            BufferedReader response = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String statusLine = response.readLine();
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (String line = response.readLine(); line != null && !line.isEmpty(); line = response.readLine()) {
+                headers.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1).strip());
+            }
+            char[] body = new char[Integer.parseInt(headers.getOrDefault("Content-Length", "0"))];
+            int read = 0;
+            for (int chunk = 0; read < body.length && chunk >= 0; read += Math.max(chunk, 0)) {
+                chunk = response.read(body, read, body.length - read);
+            }
+
+            assertEquals("HTTP/1.1 413 Request Entity Too Large", statusLine);
+            assertEquals("application/problem+json", headers.get("Content-Type"));
+            try (JsonReader problem = Json.createReader(new StringReader(new String(body)))) {
+                assertEquals("urn:tacit:problem:content-too-large", problem.readObject().getString("type"));
+            }
+        }
     }
 
     private static boolean isAccountScoped(String path) {

@@ -70,10 +70,12 @@ class ProblemDetailsIT {
 
     @Test
     void otherMethodsOutsideTheApiAre404Problems() {
-        for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH"}) {
+        for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH", "TRACE"}) {
             for (String path : new String[] {"", "V1/account"}) {
+                HttpRequest.BodyPublisher body = method.equals("TRACE") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{}");
                 HttpResponse<String> response = TacitHttp.send(HttpRequest.newBuilder(TacitHttp.ROOT.resolve(path))
-                        .method(method, HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json"));
+                        .method(method, body).header("Content-Type", "application/json"));
 
                 assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""),
                         method + " /" + path + ": " + response.body());
@@ -81,6 +83,14 @@ class ProblemDetailsIT {
                 assertEquals(404, TacitHttp.json(response).getInt("status"));
             }
         }
+    }
+
+    @Test
+    void traceInsideTheApiIsA405Problem() {
+        HttpResponse<String> response = TacitHttp.send(HttpRequest.newBuilder(TacitHttp.API.resolve("server"))
+                .method("TRACE", HttpRequest.BodyPublishers.noBody()));
+
+        assertProblem(response, 405, "Method Not Allowed");
     }
 
     @Test

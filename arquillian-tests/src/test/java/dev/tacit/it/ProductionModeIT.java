@@ -35,25 +35,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProductionModeIT {
 
     private static final String UNSAFE = "unsafe";
+    private static final String WRONG_ORIGIN = "wrong-origin";
 
     @ArquillianResource
     private Deployer deployer;
 
-    /**
-     * The real EAR with a configuration source that outranks the server's settings (ordinal 1000): the
-     * development SMS gateway, the development keystore's password and the default database password.
-     */
+    /** The real EAR with the development SMS gateway and the development keystore's and database's passwords. */
     @Deployment(name = UNSAFE, managed = false, testable = false)
     static EnterpriseArchive unsafe() {
-        JavaArchive settings = ShrinkWrap.create(JavaArchive.class, "unsafe-settings.jar")
-                .addAsManifestResource(new StringAsset(String.join("\n",
-                        "config_ordinal=1000",
-                        "tacit.mode=production",
-                        "tacit.sms.gateway=development",
-                        "tacit.keystore.password=tacit-development-only",
-                        "tacit.db.password=tacit")), "microprofile-config.properties");
-        return ShrinkWrap.create(EnterpriseArchive.class, "tacit-unsafe.ear").merge(TacitDeployment.ear())
-                .addAsLibrary(settings);
+        return withSettings(UNSAFE, "tacit.mode=production", "tacit.sms.gateway=development",
+                "tacit.keystore.password=tacit-development-only", "tacit.db.password=tacit");
+    }
+
+    /** The real EAR with a public origin that is not a scheme, host and port. */
+    @Deployment(name = WRONG_ORIGIN, managed = false, testable = false)
+    static EnterpriseArchive wrongOrigin() {
+        return withSettings(WRONG_ORIGIN, "tacit.public-origin=tacit.example:8443");
+    }
+
+    /** tacit.ear with a configuration source that outranks the server's settings (ordinal 1000). */
+    private static EnterpriseArchive withSettings(String name, String... settings) {
+        JavaArchive source = ShrinkWrap.create(JavaArchive.class, name + "-settings.jar")
+                .addAsManifestResource(new StringAsset("config_ordinal=1000\n" + String.join("\n", settings)),
+                        "microprofile-config.properties");
+        return ShrinkWrap.create(EnterpriseArchive.class, "tacit-" + name + ".ear").merge(TacitDeployment.ear())
+                .addAsLibrary(source);
     }
 
     @Test
@@ -76,7 +82,22 @@ class ProductionModeIT {
             assertUnavailable(TacitHttp.send(HttpRequest.newBuilder(TacitHttp.API.resolve("accounts"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))));
         } finally {
-            undeployQuietly();
+            undeployQuietly(UNSAFE);
+        }
+    }
+
+    @Test
+    void aWrongPublicOriginStopsTheDeploymentWithAMessage() {
+        long mark = ServerLog.end();
+
+        assertThrows(Exception.class, () -> deployer.deploy(WRONG_ORIGIN), "the deployment fails");
+        try {
+            assertTrue(ServerLog.linesAfter(mark).stream().anyMatch(line -> line.contains(
+                    "tacit.public-origin (TACIT_PUBLIC_ORIGIN) is \"tacit.example:8443\"")),
+                    "the log says which setting is wrong and how");
+            assertUnavailable(TacitHttp.get(TacitHttp.API.resolve("server")));
+        } finally {
+            undeployQuietly(WRONG_ORIGIN);
         }
     }
 
@@ -99,9 +120,9 @@ class ProductionModeIT {
         assertEquals(503, problem.getInt("status"));
     }
 
-    private void undeployQuietly() {
+    private void undeployQuietly(String name) {
         try {
-            deployer.undeploy(UNSAFE);
+            deployer.undeploy(name);
         } catch (RuntimeException notDeployed) {
             // WildFly rolled the failed deployment back already
         }
