@@ -26,6 +26,7 @@ public final class ApiDocs {
     public static final String TAG_INSTALLATION = "installation";
     public static final String TAG_REGISTRATION = "registration";
     public static final String TAG_ACCOUNT = "account";
+    public static final String TAG_MESSAGES = "messages";
 
     private ApiDocs() {
     }

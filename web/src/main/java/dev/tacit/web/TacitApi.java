@@ -10,6 +10,11 @@ import dev.tacit.web.accounts.AccountResource;
 import dev.tacit.web.accounts.OwnAccountResource;
 import dev.tacit.web.identity.CertificateAuthorityResource;
 import dev.tacit.web.instance.ServerResource;
+import dev.tacit.web.messages.HeldTokenResource;
+import dev.tacit.web.messages.MailboxResource;
+import dev.tacit.web.messages.MessagesResource;
+import dev.tacit.web.messages.MessagingProblemMappers;
+import dev.tacit.web.messages.TokenStateResource;
 import dev.tacit.web.problem.ConstraintViolationExceptionMapper;
 import dev.tacit.web.problem.UnexpectedExceptionMapper;
 import dev.tacit.web.problem.UnreadableBodyExceptionMapper;
@@ -28,6 +33,12 @@ public class TacitApi extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(ServerResource.class, CertificateAuthorityResource.class, VerificationResource.class,
                 AccountResource.class, OwnAccountResource.class,
+                MessagesResource.class, MailboxResource.class, HeldTokenResource.class, TokenStateResource.class,
+                MessagingProblemMappers.InvalidMessageRequest.class, MessagingProblemMappers.InvalidToken.class,
+                MessagingProblemMappers.InvalidReplySignature.class, MessagingProblemMappers.MessageTooLarge.class,
+                MessagingProblemMappers.UnknownRecipient.class, MessagingProblemMappers.UnknownMessage.class,
+                MessagingProblemMappers.UnknownTokenHandle.class, MessagingProblemMappers.TokenSpent.class,
+                MessagingProblemMappers.TokenNotRefreshable.class, MessagingProblemMappers.ReplyReplayed.class,
                 AccountExceptionMappers.InvalidAccountRequest.class, AccountExceptionMappers.VerificationAlreadyUsed.class,
                 AccountExceptionMappers.RegistrationLocked.class,
                 WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class,

@@ -27,6 +27,9 @@ import dev.tacit.crypto.wire.StrictReader;
 public final class SealedEnvelope {
 
     public static final int VERSION = 1;
+    /** The longest envelope: the version byte, {@code enc}, the largest padding bucket and the tag (§3.6). */
+    public static final int MAX_LENGTH = 1 + HpkeSuite.ENC_LENGTH
+            + EnvelopePadding.BUCKETS.get(EnvelopePadding.BUCKETS.size() - 1) + HpkeSuite.TAG_LENGTH;
     static final byte[] INFO_LABEL = "tacit/v1/sealed-envelope".getBytes(StandardCharsets.US_ASCII);
     private static final HpkeSuite SUITE = HpkeSuite.X25519_SHA256_CHACHA20POLY1305;
 

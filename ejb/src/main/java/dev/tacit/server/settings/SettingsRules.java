@@ -41,6 +41,9 @@ public final class SettingsRules {
         }
         requireLifetime(problems, "tacit.tokens.signing-period and tacit.tokens.verification-period",
                 settings.tokens().signingPeriod(), settings.tokens().verificationPeriod());
+        if (settings.messages().releaseDelayMin().compareTo(settings.messages().releaseDelayMax()) > 0) {
+            problems.add("tacit.messages.release-delay-min must not be longer than tacit.messages.release-delay-max");
+        }
         // A CA key's certificate stays valid until the last identity certificate it issued expires.
         requireLifetime(problems, "tacit.ca.signing-period", settings.ca().signingPeriod(),
                 settings.ca().signingPeriod().plus(settings.identityCertificate().validity()));

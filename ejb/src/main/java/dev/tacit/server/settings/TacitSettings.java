@@ -54,6 +54,8 @@ public interface TacitSettings {
 
     Tokens tokens();
 
+    Messages messages();
+
     Ca ca();
 
     IdentityCertificate identityCertificate();
@@ -206,6 +208,30 @@ public interface TacitSettings {
         @WithDefault("P730D")
         @WithConverter(SettingConverters.Positive.class)
         Duration verificationPeriod();
+    }
+
+    /** Messaging (protocol §4.12–§4.18): mailbox retention, release delays, reply freshness. */
+    interface Messages {
+
+        /** How long an unacknowledged message stays in its mailbox before it expires. */
+        @WithDefault("P30D")
+        @WithConverter(SettingConverters.WholeSeconds.class)
+        Duration retention();
+
+        /** The earliest a release "later" takes effect after the request. */
+        @WithDefault("PT1H")
+        @WithConverter(SettingConverters.WholeSeconds.class)
+        Duration releaseDelayMin();
+
+        /** The latest a release "later" takes effect after the request. */
+        @WithDefault("PT24H")
+        @WithConverter(SettingConverters.WholeSeconds.class)
+        Duration releaseDelayMax();
+
+        /** How far a reply's signed timestamp may be from the server's clock, either way. */
+        @WithDefault("PT5M")
+        @WithConverter(SettingConverters.WholeSeconds.class)
+        Duration replyFreshness();
     }
 
     /** The certificate authority (protocol §3.2). */

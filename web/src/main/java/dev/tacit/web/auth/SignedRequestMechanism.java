@@ -95,7 +95,7 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
         try {
             content = BoundedContent.of(request);
         } catch (BoundedContent.ContentTooLargeException e) {
-            return refuse(request, response, Problem.contentTooLarge(), "the content is too large");
+            return refuse(request, response, Problem.contentTooLarge(e.limit()), "the content is too large");
         }
         HttpRequestParts parts;
         try {

@@ -38,7 +38,7 @@ public class BoundedContentFilter extends HttpFilter {
         try {
             content = BoundedContent.of(request);
         } catch (BoundedContent.ContentTooLargeException e) {
-            ProblemWriter.sendError(request, response, Problem.contentTooLarge());
+            ProblemWriter.sendError(request, response, Problem.contentTooLarge(e.limit()));
             return;
         }
         chain.doFilter(new ContentInMemory(request, content), response);

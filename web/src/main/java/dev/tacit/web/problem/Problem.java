@@ -26,6 +26,11 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     /** The most content a request may carry (docs/protocol.md §4.1): 64 KiB. */
     public static final int MAX_CONTENT_BYTES = 64 * 1024;
+    /**
+     * The content bound of {@code POST /v1/messages} (docs/protocol.md §4.12): the largest sealed envelope, 65,585
+     * bytes, is 87,447 base64url characters, and the rest of the body is well under a kilobyte.
+     */
+    public static final int MAX_MESSAGE_CONTENT_BYTES = 96 * 1024;
 
     /** A problem fully described by its HTTP status (RFC 9457 §4.2.1). */
     public static Problem ofStatus(Response.StatusType status, String detail) {
@@ -53,10 +58,10 @@ public record Problem(String type, String title, int status, String detail, Stri
                 + " a registered account, or its signature is invalid or not fresh.");
     }
 
-    /** 413: the request's content is over {@link #MAX_CONTENT_BYTES}; it was not read (docs/protocol.md §4.1). */
-    public static Problem contentTooLarge() {
+    /** 413: the request's content is over its endpoint's bound, {@code limit} bytes; it was not read (§4.1). */
+    public static Problem contentTooLarge(int limit) {
         return ofType("content-too-large", "Content too large", Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                "The request content is larger than " + MAX_CONTENT_BYTES + " bytes, the most this server accepts.");
+                "The request content is larger than " + limit + " bytes, the most this server accepts here.");
     }
 
     /** 429: a rate limit is spent; send it with a {@code Retry-After} of {@code retryAfter}. */

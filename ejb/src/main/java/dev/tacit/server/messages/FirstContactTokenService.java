@@ -1,0 +1,158 @@
+package dev.tacit.server.messages;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import dev.tacit.crypto.CryptoException;
+import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.token.IssuerKeyPair;
+import dev.tacit.crypto.token.TokenRequest;
+import dev.tacit.crypto.token.TokenResponse;
+import dev.tacit.server.settings.TacitSettings;
+import dev.tacit.server.tokens.TokenIssuerKeys;
+
+/**
+ * The life of a first-contact token after it paid for a first message (docs/protocol.md §4.14–§4.17): its
+ * recipient releases it (now, or at a random later time) or reports it as spam; its holder asks, anonymously,
+ * what became of it, and exchanges a released token once for a fresh blind signature, since spending the same
+ * token value again would link two first contacts to one sender.
+ */
+@Stateless
+public class FirstContactTokenService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    FirstContactTokenStore tokens;
+
+    @Inject
+    FirstContactTokenCheck tokenCheck;
+
+    @Inject
+    TokenIssuerKeys issuerKeys;
+
+    @Inject
+    TacitSettings settings;
+
+    @Inject
+    Clock clock;
+
+    /** When a release takes effect. */
+    public enum ReleaseTime {
+        /** At once. */
+        NOW,
+        /** At a random time in the configured window from now. */
+        LATER
+    }
+
+    /**
+     * Releases the token {@code account} holds under {@code handle}, now or at a random later time.
+     *
+     * @return when the release takes (or took) effect
+     * @throws UnknownTokenHandleException if {@code account} holds no token, attached or releasing, under it
+     */
+    public Instant release(String account, TokenHandle handle, ReleaseTime when) {
+        SpentTokenId token = tokens.lockHeld(account, handle);
+        if (token == null) {
+            throw new UnknownTokenHandleException();
+        }
+        Instant now = clock.instant();
+        if (when == ReleaseTime.NOW) {
+            executeRelease(token);
+            return now;
+        }
+        Instant due = now.plus(randomDelay());
+        tokens.scheduleRelease(token, due);
+        return due;
+    }
+
+    /**
+     * The state change of a release, one for both paths: a release "now" and the job that executes due releases
+     * (issue 20). The token forgets its recipient and handle and may be exchanged by its holder.
+     *
+     * @return false if it was no longer attached or releasing (released meanwhile by another node)
+     */
+    public boolean executeRelease(SpentTokenId token) {
+        return tokens.release(token);
+    }
+
+    /**
+     * Executes up to {@code limit} releases due by now, in this transaction; rows other transactions hold are
+     * skipped. Returns how many were executed.
+     */
+    public int executeDueReleases(int limit) {
+        List<SpentTokenId> due = tokens.lockDueReleases(clock.instant(), limit);
+        int executed = 0;
+        for (SpentTokenId token : due) {
+            if (executeRelease(token)) {
+                executed++;
+            }
+        }
+        return executed;
+    }
+
+    /**
+     * Burns the token {@code account} holds under {@code handle} for good, and counts a spam report for the
+     * day, linked to nothing.
+     *
+     * @throws UnknownTokenHandleException if {@code account} holds no token, attached or releasing, under it
+     */
+    public void reportSpam(String account, TokenHandle handle) {
+        SpentTokenId token = tokens.lockHeld(account, handle);
+        if (token == null || !tokens.burn(token)) {
+            throw new UnknownTokenHandleException();
+        }
+        tokens.countSpamReport(clock.instant().atOffset(ZoneOffset.UTC).toLocalDate());
+    }
+
+    /**
+     * What became of a token, asked by its holder.
+     *
+     * @throws InvalidTokenException if it is not an authentic first-contact token of a key that still verifies
+     */
+    public TokenState state(byte[] token) {
+        return tokens.state(tokenCheck.check(token).id());
+    }
+
+    /**
+     * Exchanges a released token for a blind signature on a new token request for the key that signs now: once.
+     *
+     * @throws InvalidTokenException          if the old token is not an authentic first-contact token
+     * @throws InvalidMessageRequestException if the token request is malformed or for another key ({@code tokenRequest})
+     * @throws TokenNotRefreshableException   if the old token is not released (or was exchanged already)
+     */
+    public TokenResponse refresh(byte[] token, byte[] tokenRequest) {
+        SpentTokenId old = tokenCheck.check(token).id();
+        IssuerKeyPair signingKey = issuerKeys.signingKey();
+        TokenRequest request;
+        try {
+            request = TokenRequest.decode(tokenRequest);
+        } catch (MalformedEncodingException e) {
+            throw new InvalidMessageRequestException("tokenRequest", e.getMessage());
+        }
+        if (request.truncatedKeyId() != signingKey.publicKey().keyId().truncated()) {
+            throw new InvalidMessageRequestException("tokenRequest", "the token request is not for the key that signs now");
+        }
+        if (!tokens.markRefreshed(old)) {
+            throw new TokenNotRefreshableException(tokens.state(old));
+        }
+        try {
+            return signingKey.blindSign(request);
+        } catch (CryptoException e) {
+            throw new InvalidMessageRequestException("tokenRequest", e.getMessage());
+        }
+    }
+
+    private Duration randomDelay() {
+        long min = settings.messages().releaseDelayMin().toSeconds();
+        long max = settings.messages().releaseDelayMax().toSeconds();
+        return Duration.ofSeconds(RANDOM.nextLong(min, max + 1));
+    }
+}
