@@ -1,0 +1,139 @@
+package dev.tacit.it;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import dev.tacit.arquillian.ServerLog;
+import dev.tacit.arquillian.TestDatabase;
+import dev.tacit.arquillian.TestMessaging.Party;
+import dev.tacit.crypto.token.PendingToken;
+import dev.tacit.crypto.wire.Base64Url;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The privacy audit of issue 19: after a sender wrote to recipients, nothing the server keeps joins the sender's
+ * identity to their mailboxes. Every column of every table of schema {@code tacit} is read; a row that holds any
+ * of the sender's identifiers (its number, its published keys and certificate, the blinded token requests it
+ * registered with; raw, hex or base64url) must be the sender's own account row; the messaging tables hold no
+ * client address; and the server log names neither the sender nor a recipient.
+ */
+final class MessagingPrivacyAudit {
+
+    private static final Set<String> MESSAGING_TABLES = Set.of("message", "first_contact_token", "reply_signature",
+            "spam_report_count");
+
+    private MessagingPrivacyAudit() {
+    }
+
+    static void assertNothingJoins(Party sender, List<Party> recipients) throws Exception {
+        List<byte[]> senderIds = identifiers(sender);
+        int rowsRead = 0;
+        int senderRows = 0;
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet names = statement.executeQuery("""
+                    SELECT table_name FROM information_schema.tables
+                    WHERE table_schema = 'tacit' AND table_type = 'BASE TABLE'""")) {
+                while (names.next()) {
+                    tables.add(names.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rows = statement.executeQuery("SELECT * FROM tacit.\"" + table + "\"")) {
+                    ResultSetMetaData columns = rows.getMetaData();
+                    while (rows.next()) {
+                        rowsRead++;
+                        List<byte[]> values = new ArrayList<>();
+                        for (int i = 1; i <= columns.getColumnCount(); i++) {
+                            Object value = rows.getObject(i);
+                            values.add(value == null ? new byte[0] : value instanceof byte[] bytes ? bytes
+                                    : value.toString().getBytes(StandardCharsets.UTF_8));
+                        }
+                        if (containsAny(values, senderIds)) {
+                            senderRows++;
+                            if (!table.equals("account") || !sender.number.e164().equals(rows.getString("number"))) {
+                                fail("a row of " + table + " holds an identifier of the sender");
+                            }
+                        }
+                        if (MESSAGING_TABLES.contains(table)) {
+                            assertFalse(containsAny(values, List.of(ascii("127.0.0.1"), ascii("localhost"),
+                                    ascii("0:0:0:0:0:0:0:1"))), "a client address in " + table);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(1, senderRows, "the sender's own account row, and nothing else, holds its identifiers");
+        assertFalse(rowsRead < 10, "the tables were read");
+
+        String log = ServerLog.text();
+        for (Party party : allOf(sender, recipients)) {
+            assertFalse(log.contains(party.number.e164()), "the server log names " + party);
+            assertFalse(log.contains(party.number.e164().substring(1)), "the server log names " + party);
+        }
+        for (byte[] id : senderIds) {
+            assertFalse(log.contains(HexFormat.of().formatHex(id)), "the server log holds a sender identifier");
+            assertFalse(log.contains(Base64Url.encode(id)), "the server log holds a sender identifier");
+        }
+    }
+
+    /** Everything that identifies the sender to the server: what it registered with, and its number. */
+    private static List<byte[]> identifiers(Party sender) {
+        List<byte[]> ids = new ArrayList<>(List.of(
+                ascii(sender.number.e164()),
+                sender.account.keys().identity().publicKey().toBytes(),
+                sender.account.identity().certificate().toBytes(),
+                sender.account.keys().group().groupPublicKey().toBytes(),
+                sender.account.keys().signedEnvelopeKey().toBytes(),
+                sender.account.keys().signedPreKey().toBytes()));
+        for (PendingToken token : sender.account.keys().pendingTokens()) {
+            ids.add(token.request().encode());
+        }
+        return ids;
+    }
+
+    private static boolean containsAny(List<byte[]> values, List<byte[]> needles) {
+        for (byte[] value : values) {
+            for (byte[] needle : needles) {
+                if (contains(value, needle) || contains(value, ascii(HexFormat.of().formatHex(needle)))
+                        || contains(value, ascii(Base64Url.encode(needle)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static List<Party> allOf(Party sender, List<Party> recipients) {
+        List<Party> all = new ArrayList<>(recipients);
+        all.add(sender);
+        return all;
+    }
+}

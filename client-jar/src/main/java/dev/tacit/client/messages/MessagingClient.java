@@ -1,0 +1,139 @@
+package dev.tacit.client.messages;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import dev.tacit.client.JsonApi;
+import dev.tacit.client.ProblemResponseException;
+import dev.tacit.client.ServerUnreachableException;
+import dev.tacit.client.TacitClientException;
+import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.envelope.SealedEnvelope;
+import dev.tacit.crypto.group.GroupSignedMessage;
+import dev.tacit.crypto.group.MemberCredential;
+import dev.tacit.crypto.identity.PhoneNumber;
+import dev.tacit.crypto.token.InvalidTokenSignatureException;
+import dev.tacit.crypto.token.IssuerPublicKey;
+import dev.tacit.crypto.token.PendingToken;
+import dev.tacit.crypto.token.Token;
+import dev.tacit.crypto.token.TokenChallenge;
+import dev.tacit.crypto.token.TokenClient;
+import dev.tacit.crypto.token.TokenResponse;
+import dev.tacit.crypto.wire.Base64Url;
+
+/**
+ * The anonymous messaging calls (docs/protocol.md §4.12, §4.16, §4.17): sending and the token holder's questions.
+ * None is signed and none names the caller; give this client an anonymous transport (a fresh Tor circuit per
+ * call), since the server would otherwise see the sender's address next to the recipient.
+ */
+public final class MessagingClient {
+
+    private final JsonApi api;
+
+    /** @param api an anonymous transport to the server */
+    public MessagingClient(JsonApi api) {
+        this.api = api;
+    }
+
+    /**
+     * Sends a first contact, paid with {@code token}. Returns the message id the server gave it.
+     *
+     * @throws TokenSpentException              if the token was spent before
+     * @throws RecipientNotRegisteredException  if the recipient has no account (the token is spent)
+     * @throws ProblemResponseException         on any other refusal, by its problem type
+     */
+    public String sendFirstContact(PhoneNumber recipient, SealedEnvelope envelope, Token token)
+            throws TacitClientException {
+        return send(Json.createObjectBuilder()
+                .add("recipient", recipient.e164())
+                .add("envelope", Base64Url.encode(envelope.toBytes()))
+                .add("token", Base64Url.encode(token.encode()))
+                .build());
+    }
+
+    /**
+     * Sends a reply, signed with the member credential the recipient handed over in its first contact or first
+     * reply, at {@code now} (the server accepts a few minutes of clock difference, §4.12).
+     *
+     * @throws ProblemResponseException on a refusal, by its problem type (such as
+     *                                  {@code urn:tacit:problem:invalid-reply-signature})
+     */
+    public String sendReply(PhoneNumber recipient, SealedEnvelope envelope, MemberCredential credential, Instant now)
+            throws TacitClientException {
+        GroupSignedMessage message = replyMessage(recipient, envelope, now);
+        return send(Json.createObjectBuilder()
+                .add("recipient", recipient.e164())
+                .add("envelope", Base64Url.encode(envelope.toBytes()))
+                .add("groupSignature", Base64Url.encode(credential.sign(message).toBytes()))
+                .add("timestamp", message.timestamp().getEpochSecond())
+                .build());
+    }
+
+    /** What a reply's group signature signs (§2.2.4): the recipient, SHA-256 of the whole envelope, the time. */
+    static GroupSignedMessage replyMessage(PhoneNumber recipient, SealedEnvelope envelope, Instant now) {
+        try {
+            return GroupSignedMessage.of(recipient.e164(), MessageDigest.getInstance("SHA-256").digest(envelope.toBytes()),
+                    now);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** What became of a spent token (§4.16): ask before refreshing. */
+    public TokenState tokenState(Token token) throws TacitClientException {
+        JsonObject answer = api.post("/v1/first-contact-tokens/state",
+                Json.createObjectBuilder().add("token", Base64Url.encode(token.encode())).build());
+        try {
+            return TokenState.of(answer.getString("state"));
+        } catch (RuntimeException e) {
+            throw new ServerUnreachableException("the server named no token state", e);
+        }
+    }
+
+    /**
+     * Exchanges a released token for a new one (§4.17), blinded for {@code currentKey}, the key that signs now,
+     * and {@code challenge}, the server's first-contact challenge. Once per released token.
+     *
+     * @throws ProblemResponseException of type {@code urn:tacit:problem:token-not-refreshable} if it is not
+     *                                  released (member {@code tokenState})
+     */
+    public Token refresh(Token released, IssuerPublicKey currentKey, TokenChallenge challenge, SecureRandom random)
+            throws TacitClientException {
+        PendingToken pending = new TokenClient(currentKey, random).blind(challenge);
+        JsonObject answer = api.post("/v1/first-contact-tokens/refresh", Json.createObjectBuilder()
+                .add("token", Base64Url.encode(released.encode()))
+                .add("tokenRequest", Base64Url.encode(pending.request().encode()))
+                .build());
+        try {
+            return pending.finalizeToken(TokenResponse.decode(JsonApi.fromBase64Url(answer.getString("tokenResponse"))));
+        } catch (MalformedEncodingException | InvalidTokenSignatureException | RuntimeException e) {
+            throw new ServerUnreachableException("the server's token response does not finalise", e);
+        }
+    }
+
+    private String send(JsonObject body) throws TacitClientException {
+        try {
+            return api.post("/v1/messages", body).getString("id");
+        } catch (ProblemResponseException e) {
+            throw typed(e);
+        } catch (ClassCastException | NullPointerException e) {
+            throw new ServerUnreachableException("the server's answer names no message id", e);
+        }
+    }
+
+    private static ProblemResponseException typed(ProblemResponseException problem) {
+        if (TokenSpentException.TYPE.equals(problem.type())) {
+            return new TokenSpentException(problem,
+                    problem.member("tokenState").map(TokenState::of).orElse(TokenState.UNKNOWN));
+        }
+        if (RecipientNotRegisteredException.TYPE.equals(problem.type())) {
+            return new RecipientNotRegisteredException(problem);
+        }
+        return problem;
+    }
+}
