@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Request content is bounded before it is read (docs/protocol.md §4.1): over 64 KiB is a 413 problem on every
+ * Request content is bounded before it is read (docs/protocol.md §4.1): over 64 KiB (96 KiB for a send) is a 413 problem on every
  * endpoint the OpenAPI document lists, whatever its method, anonymous and, where the endpoint takes a
  * signature, signed, with a declared length or chunked.
  */
@@ -50,14 +50,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ContentLimitIT {
 
     private static final int LIMIT = 64 * 1024;
+    /** The bound of POST /v1/messages, which follows from the largest sealed envelope (§4.12). */
+    private static final int MESSAGES_LIMIT = 96 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TestNumbers numbers = TestNumbers.freshPrefix();
 
     @Test
-    void everyEndpointRefusesMoreThan64KiBWith413() throws Exception {
+    void everyEndpointRefusesMoreThanItsBoundWith413() throws Exception {
         RegisteredAccount account = TestAccounts.register(numbers.next());
-        byte[] oversized = json(LIMIT + 1);
         List<String> checked = new ArrayList<>();
 
         for (Map.Entry<String, JsonValue> path : openApiPaths().entrySet()) {
@@ -66,6 +67,7 @@ class ContentLimitIT {
                     continue;
                 }
                 String method = operation.getKey().toUpperCase(Locale.ROOT);
+                byte[] oversized = json(limitOf(method, path.getKey()) + 1);
                 URI target = TacitHttp.ROOT.resolve(path.getKey().substring(1).replaceAll("\\{[^}]*}", "x"));
                 for (RegisteredAccount signer : isSigned(details) ? new RegisteredAccount[] {null, account}
                         : new RegisteredAccount[] {null}) {
@@ -83,7 +85,11 @@ class ContentLimitIT {
         assertEquals(new TreeSet<>(List.of("GET /.well-known/private-token-issuer-directory", "GET /v1/server",
                         "GET /v1/ca-certificates", "GET /v1/ca-certificates/current", "POST /v1/verification/code",
                         "POST /v1/verification/confirm", "POST /v1/accounts", "GET /v1/account",
-                        "PUT /v1/account/pre-key", "PUT /v1/account/group-public-key")), new TreeSet<>(checked),
+                        "PUT /v1/account/pre-key", "PUT /v1/account/group-public-key", "POST /v1/messages",
+                        "GET /v1/account/messages", "DELETE /v1/account/messages/{id}",
+                        "POST /v1/account/first-contact-tokens/{handle}/release",
+                        "POST /v1/account/first-contact-tokens/{handle}/spam", "POST /v1/first-contact-tokens/state",
+                        "POST /v1/first-contact-tokens/refresh")), new TreeSet<>(checked),
                 "the OpenAPI document lists every endpoint");
     }
 
@@ -98,6 +104,22 @@ class ContentLimitIT {
         assertEquals(400, atTheBound.statusCode(), "read and checked, refused only for its content: " + atTheBound.body());
         assertEquals("urn:tacit:problem:invalid-request", TacitHttp.json(atTheBound).getString("type"));
         assertContentTooLarge(overIt, "one byte over");
+    }
+
+    @Test
+    void theBoundOfASendIsExactly96KiB() {
+        URI target = TacitHttp.API.resolve("messages");
+
+        HttpResponse<String> atTheBound = send("POST", target, json(MESSAGES_LIMIT), false, null);
+        HttpResponse<String> overIt = send("POST", target, json(MESSAGES_LIMIT + 1), false, null);
+
+        assertEquals(400, atTheBound.statusCode(), "read and checked, refused only for its content: " + atTheBound.body());
+        assertEquals("urn:tacit:problem:invalid-request", TacitHttp.json(atTheBound).getString("type"));
+        assertContentTooLarge(overIt, "one byte over");
+    }
+
+    private static int limitOf(String method, String path) {
+        return method.equals("POST") && path.equals("/v1/messages") ? MESSAGES_LIMIT : LIMIT;
     }
 
     /**
