@@ -1,4 +1,4 @@
--- Messaging (docs/protocol.md §4.12–§4.18). Three tables, none of which holds anything about a sender: sends are
+-- Messaging (docs/protocol.md §4.12–§4.19). Four tables, none of which holds anything about a sender: sends are
 -- anonymous, so no row names an account that sent, a client address or a sending time apart from the
 -- recipient's own received_at.
 

@@ -25,7 +25,7 @@ import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.RequestSigner;
 
 /**
- * The account's own mailbox and the tokens that paid for its first contacts (docs/protocol.md §4.13–§4.15),
+ * The account's own mailbox and the tokens that paid for its first contacts (docs/protocol.md §4.13–§4.16),
  * over the signed channel.
  *
  * <p>Timing: a release is an authenticated request, so the server sees when this account releases a token. Sent

@@ -27,7 +27,7 @@ import dev.tacit.crypto.token.TokenResponse;
 import dev.tacit.crypto.wire.Base64Url;
 
 /**
- * The anonymous messaging calls (docs/protocol.md §4.12, §4.16, §4.17): sending and the token holder's questions.
+ * The anonymous messaging calls (docs/protocol.md §4.12, §4.17, §4.18): sending and the token holder's questions.
  * None is signed and none names the caller; give this client an anonymous transport (a fresh Tor circuit per
  * call), since the server would otherwise see the sender's address next to the recipient.
  */
@@ -84,7 +84,7 @@ public final class MessagingClient {
         }
     }
 
-    /** What became of a spent token (§4.16): ask before refreshing. */
+    /** What became of a spent token (§4.17): ask before refreshing. */
     public TokenState tokenState(Token token) throws TacitClientException {
         JsonObject answer = api.post("/v1/first-contact-tokens/state",
                 Json.createObjectBuilder().add("token", Base64Url.encode(token.encode())).build());
@@ -96,7 +96,7 @@ public final class MessagingClient {
     }
 
     /**
-     * Exchanges a released token for a new one (§4.17), blinded for {@code currentKey}, the key that signs now,
+     * Exchanges a released token for a new one (§4.18), blinded for {@code currentKey}, the key that signs now,
      * and {@code challenge}, the server's first-contact challenge. Once per released token.
      *
      * @throws ProblemResponseException of type {@code urn:tacit:problem:token-not-refreshable} if it is not

@@ -4,7 +4,7 @@ import dev.tacit.client.TacitClientException;
 
 /**
  * No first-contact token is left: every token paid for a first contact whose recipient has not released it
- * (docs/protocol.md §4.18). Replies to contacts still work; tokens come back as recipients release them.
+ * (docs/protocol.md §4.19). Replies to contacts still work; tokens come back as recipients release them.
  */
 public final class OutOfTokensException extends TacitClientException {
 

@@ -2,7 +2,7 @@ package dev.tacit.client.messages;
 
 import java.util.Locale;
 
-/** What became of a spent first-contact token, as the server says (docs/protocol.md §4.16, §4.18). */
+/** What became of a spent first-contact token, as the server says (docs/protocol.md §4.17, §4.19). */
 public enum TokenState {
     /** Never spent (or its key no longer verifies). */
     UNKNOWN,

@@ -9,7 +9,7 @@ import java.util.List;
 import dev.tacit.crypto.token.Token;
 
 /**
- * This client's first-contact tokens (docs/protocol.md §4.18): the unspent ones, and the spent ones whose state
+ * This client's first-contact tokens (docs/protocol.md §4.19): the unspent ones, and the spent ones whose state
  * it checks from time to time to refresh those released. Thread-safe; holds tokens, which are secrets: never printed.
  */
 public final class TokenWallet {

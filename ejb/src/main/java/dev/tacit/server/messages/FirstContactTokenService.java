@@ -19,7 +19,7 @@ import dev.tacit.server.settings.TacitSettings;
 import dev.tacit.server.tokens.TokenIssuerKeys;
 
 /**
- * The life of a first-contact token after it paid for a first message (docs/protocol.md §4.14–§4.17): its
+ * The life of a first-contact token after it paid for a first message (docs/protocol.md §4.15–§4.18): its
  * recipient releases it (now, or at a random later time) or reports it as spam; its holder asks, anonymously,
  * what became of it, and exchanges a released token once for a fresh blind signature, since spending the same
  * token value again would link two first contacts to one sender.

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import dev.tacit.crypto.wire.Base64Url;
 
 /**
- * The recipient's name for the token that paid for a first contact (docs/protocol.md §4.14): 16 random bytes,
+ * The recipient's name for the token that paid for a first contact (docs/protocol.md §4.13): 16 random bytes,
  * unrelated to the token. The recipient releases or reports the token by it and never learns the token itself,
  * which only its holder may exchange once released.
  */

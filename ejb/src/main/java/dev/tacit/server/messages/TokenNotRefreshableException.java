@@ -2,7 +2,7 @@ package dev.tacit.server.messages;
 
 import jakarta.ejb.ApplicationException;
 
-/** A token that is not released, so it cannot be exchanged (docs/protocol.md §4.17); nothing changed. */
+/** A token that is not released, so it cannot be exchanged (docs/protocol.md §4.18); nothing changed. */
 @ApplicationException(rollback = true)
 public class TokenNotRefreshableException extends RuntimeException {
 

@@ -3,7 +3,7 @@ package dev.tacit.server.messages;
 import java.util.Locale;
 
 /**
- * Where a first-contact token is in its life (docs/protocol.md §4.16); {@link #UNKNOWN} is a token never spent
+ * Where a first-contact token is in its life (docs/protocol.md §4.19); {@link #UNKNOWN} is a token never spent
  * (or whose key no longer verifies).
  */
 public enum TokenState {

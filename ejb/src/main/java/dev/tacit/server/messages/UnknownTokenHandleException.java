@@ -3,7 +3,7 @@ package dev.tacit.server.messages;
 import jakarta.ejb.ApplicationException;
 
 /**
- * A token handle under which the caller holds no token, attached or releasing (docs/protocol.md §4.14, §4.15);
+ * A token handle under which the caller holds no token, attached or releasing (docs/protocol.md §4.15, §4.16);
  * nothing changed.
  */
 @ApplicationException(rollback = true)

@@ -34,7 +34,7 @@ import dev.tacit.web.ApiDocs;
 
 /**
  * {@code /v1/account/first-contact-tokens/{handle}}: the tokens that paid for first contacts to the signed-in
- * account, by the handles its mailbox showed (docs/protocol.md §4.14, §4.15).
+ * account, by the handles its mailbox showed (docs/protocol.md §4.15, §4.16).
  */
 @Path("account/first-contact-tokens/{handle}")
 @RequestScoped
@@ -55,7 +55,7 @@ public class HeldTokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "releaseToken", summary = "Release the token of a first contact",
-            description = "docs/protocol.md §4.14: now, or at a random time in the server's release window. Only the"
+            description = "docs/protocol.md §4.15: now, or at a random time in the server's release window. Only the"
                     + " account the token is attached to. Signed (§5).")
     @Parameter(ref = ApiDocs.CONTENT_DIGEST)
     @APIResponse(responseCode = "200", description = "Released, or to be released at releasesAt.",
@@ -80,7 +80,7 @@ public class HeldTokenResource {
     @POST
     @Path("spam")
     @Operation(operationId = "reportSpam", summary = "Report a first contact as spam",
-            description = "docs/protocol.md §4.15: burns the token for good and counts one report, linked to no"
+            description = "docs/protocol.md §4.16: burns the token for good and counts one report, linked to no"
                     + " account. Only the account the token is attached to. Signed (§5).")
     @APIResponse(responseCode = "204", description = "Burned.")
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)

@@ -37,7 +37,7 @@ import dev.tacit.server.messages.StoredMessage;
 import dev.tacit.server.messages.TokenHandle;
 import dev.tacit.web.ApiDocs;
 
-/** {@code /v1/account/messages}: the signed-in account's mailbox (docs/protocol.md §4.13). */
+/** {@code /v1/account/messages}: the signed-in account's mailbox (docs/protocol.md §4.13, §4.14). */
 @Path("account/messages")
 @RequestScoped
 @Tag(name = ApiDocs.TAG_MESSAGES)
@@ -86,7 +86,7 @@ public class MailboxResource {
     @DELETE
     @Path("{id}")
     @Operation(operationId = "acknowledgeMessage", summary = "Acknowledge (delete) a message",
-            description = "docs/protocol.md §4.13: deletes a message from the mailbox once the client has stored it."
+            description = "docs/protocol.md §4.14: deletes a message from the mailbox once the client has stored it."
                     + " Signed (§5).")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)

@@ -17,7 +17,7 @@ import dev.tacit.server.messages.UnknownTokenHandleException;
 import dev.tacit.web.problem.Problem;
 import dev.tacit.web.problem.TokenStateProblem;
 
-/** Problem details for messaging failures (docs/protocol.md §4.1, §4.12–§4.17). */
+/** Problem details for messaging failures (docs/protocol.md §4.1, §4.12–§4.18). */
 public final class MessagingProblemMappers {
 
     private MessagingProblemMappers() {

@@ -22,7 +22,7 @@ import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.server.messages.FirstContactTokenService;
 import dev.tacit.web.ApiDocs;
 
-/** {@code /v1/first-contact-tokens}: a token's holder asks about it and exchanges it, anonymously (§4.16, §4.17). */
+/** {@code /v1/first-contact-tokens}: a token's holder asks about it and exchanges it, anonymously (§4.17, §4.18). */
 @Path("first-contact-tokens")
 @RequestScoped
 @Tag(name = ApiDocs.TAG_MESSAGES)
@@ -37,7 +37,7 @@ public class TokenStateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "tokenState", summary = "What became of a first-contact token",
-            description = "docs/protocol.md §4.16: anonymous. The holder presents its token and learns its state:"
+            description = "docs/protocol.md §4.17: anonymous. The holder presents its token and learns its state:"
                     + " unknown (never spent), attached, releasing, released, refreshed or burned.")
     @APIResponse(responseCode = "200", description = "The token's state.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = State.class)))
@@ -57,7 +57,7 @@ public class TokenStateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "refreshToken", summary = "Exchange a released token for a new one",
-            description = "docs/protocol.md §4.17: anonymous. A released first-contact token and a TokenRequest for"
+            description = "docs/protocol.md §4.18: anonymous. A released first-contact token and a TokenRequest for"
                     + " the key that signs now give a TokenResponse, once; the old token is refreshed for good.")
     @APIResponse(responseCode = "200", description = "The blind signature of the new token.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
