@@ -130,6 +130,8 @@ class TacitSettingsTest {
             "tacit.public-origin                          | https://tacit.example?x=1",
             "tacit.db.port                                | 65536",
             "tacit.db.pool.max                            | 0",
+            "tacit.messages.retention                     | PT0S",
+            "tacit.messages.reply-freshness               | PT0.5S",
             "tacit.verification.windw                     | PT5M"})
     void aWrongSettingIsRefusedWithItsName(String name, String value) {
         ConfigValidationException refused = assertThrows(ConfigValidationException.class,
@@ -169,5 +171,14 @@ class TacitSettingsTest {
         assertEquals(List.of(), SettingsRules.problems(TestSettings.of(Map.of("tacit.mode", "development",
                 "tacit.tokens.signing-period", "P8D", "tacit.tokens.verification-period", "P8D",
                 "tacit.ca.signing-period", "P8D"))));
+    }
+
+    @Test
+    void aReleaseWindowMustNotEndBeforeItStarts() {
+        assertEquals(List.of("tacit.messages.release-delay-min must not be longer than tacit.messages.release-delay-max"),
+                SettingsRules.problems(TestSettings.of(Map.of("tacit.mode", "development",
+                        "tacit.messages.release-delay-min", "PT2H", "tacit.messages.release-delay-max", "PT1H"))));
+        assertEquals(List.of(), SettingsRules.problems(TestSettings.of(Map.of("tacit.mode", "development",
+                "tacit.messages.release-delay-min", "PT1H", "tacit.messages.release-delay-max", "PT1H"))));
     }
 }

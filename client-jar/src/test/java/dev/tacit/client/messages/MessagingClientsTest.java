@@ -1,0 +1,163 @@
+package dev.tacit.client.messages;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.bouncycastle.util.encoders.Hex;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.tacit.client.LoopbackServer;
+import dev.tacit.client.LoopbackServer.Answer;
+import dev.tacit.client.ProblemResponseException;
+import dev.tacit.crypto.envelope.SealedEnvelope;
+import dev.tacit.crypto.identity.IdentityKeyPair;
+import dev.tacit.crypto.identity.PhoneNumber;
+import dev.tacit.crypto.token.Token;
+import dev.tacit.protocol.ProtocolDocumentExamples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The messaging calls against a loopback HTTP server: what they send (docs/protocol.md §4.12–§4.18), and the typed
+ * errors they turn the server's problems into.
+ */
+class MessagingClientsTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ProtocolDocumentExamples DOCUMENT = ProtocolDocumentExamples.load();
+
+    private LoopbackServer server;
+    private MessagingClient messaging;
+    private MailboxClient mailbox;
+    private PhoneNumber bob;
+    private IdentityKeyPair bobsKey;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = LoopbackServer.start();
+        messaging = new MessagingClient(server.api());
+        bob = PhoneNumber.of("+4915100000002");
+        bobsKey = IdentityKeyPair.generate(RANDOM);
+        mailbox = new MailboxClient(server.api(), bob, bobsKey, Clock.systemUTC(), RANDOM);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    /** The document's worked send request (§4.12) is exactly what the client sends. */
+    @Test
+    void aFirstContactSendsTheDocumentsBody() throws Exception {
+        server.answer(Answer.json(202, "{\"id\":\"AAECAwQFBgcICQoLDA0ODw\"}"));
+
+        String id = messaging.sendFirstContact(bob, envelope(),
+                Token.decode(Hex.decode(DOCUMENT.field("first-contact-send", "token"))));
+
+        assertEquals("AAECAwQFBgcICQoLDA0ODw", id);
+        assertEquals("POST", server.received().method());
+        assertEquals("/v1/messages", server.received().path());
+        assertEquals(DOCUMENT.field("first-contact-send", "body"), new String(server.received().body()));
+        assertFalse(server.received().headers().containsKey("Signature"), "sends are anonymous");
+    }
+
+    @Test
+    void aSpentTokenAndAnUnknownRecipientAreTyped() throws Exception {
+        Token token = Token.decode(Hex.decode(DOCUMENT.field("first-contact-send", "token")));
+        server.answer(Answer.json(409, "{\"type\":\"urn:tacit:problem:token-spent\",\"title\":\"Token spent\","
+                + "\"status\":409,\"tokenState\":\"released\"}"));
+
+        TokenSpentException spent = assertThrows(TokenSpentException.class,
+                () -> messaging.sendFirstContact(bob, envelope(), token));
+
+        assertEquals(TokenState.RELEASED, spent.state());
+        server.answer(Answer.json(404, "{\"type\":\"urn:tacit:problem:unknown-recipient\",\"status\":404}"));
+        assertThrows(RecipientNotRegisteredException.class, () -> messaging.sendFirstContact(bob, envelope(), token));
+        server.answer(Answer.json(400, "{\"type\":\"urn:tacit:problem:invalid-token\",\"status\":400}"));
+        ProblemResponseException other = assertThrows(ProblemResponseException.class,
+                () -> messaging.sendFirstContact(bob, envelope(), token));
+        assertEquals("urn:tacit:problem:invalid-token", other.type());
+    }
+
+    @Test
+    void aMailboxPageIsReadWithItsTokenHandlesAndTheNextCursor() throws Exception {
+        String envelope = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(envelope().toBytes());
+        server.answer(Answer.json(200, "{\"messages\":[{\"id\":\"AQ\",\"receivedAt\":\"2026-12-01T09:00:00Z\","
+                + "\"envelope\":\"" + envelope + "\",\"authorisation\":\"first-contact\",\"tokenHandle\":\"Ag\"},"
+                + "{\"id\":\"Aw\",\"receivedAt\":\"2026-12-01T09:00:01Z\",\"envelope\":\"" + envelope + "\","
+                + "\"authorisation\":\"group-signature\"}],\"next\":\"BA\"}"));
+
+        MailboxPage page = mailbox.list(Optional.of("Aw"), 2);
+
+        assertEquals("/v1/account/messages?limit=2&cursor=Aw", server.received().path());
+        server.received().verifySignature(server.origin(), bob, bobsKey.publicKey());
+        assertEquals(List.of("AQ", "Aw"), page.messages().stream().map(PendingMessage::id).toList());
+        assertTrue(page.messages().get(0).isFirstContact());
+        assertEquals(Optional.of("Ag"), page.messages().get(0).tokenHandle());
+        assertFalse(page.messages().get(1).isFirstContact());
+        assertEquals(Instant.parse("2026-12-01T09:00:00Z"), page.messages().get(0).receivedAt());
+        assertEquals(Optional.of("BA"), page.next());
+    }
+
+    @Test
+    void aReleaseIsSignedAndSaysWhen() throws Exception {
+        server.answer(Answer.json(200, "{\"releasesAt\":\"2026-12-01T17:00:00Z\"}"));
+
+        Instant at = mailbox.release("Ag", MailboxClient.ReleaseTime.LATER);
+
+        assertEquals(Instant.parse("2026-12-01T17:00:00Z"), at);
+        assertEquals("/v1/account/first-contact-tokens/Ag/release", server.received().path());
+        assertEquals("later", server.received().json().getString("at"));
+        server.received().verifySignature(server.origin(), bob, bobsKey.publicKey());
+    }
+
+    @Test
+    void theClientSideReleaseDelayIsDrawnOverItsWholeRange() {
+        Duration shortest = MailboxClient.MAX_CLIENT_RELEASE_DELAY;
+        Duration longest = Duration.ZERO;
+        for (int i = 0; i < 1000; i++) {
+            Duration delay = MailboxClient.randomReleaseDelay(RANDOM);
+            assertFalse(delay.isNegative());
+            assertTrue(delay.compareTo(MailboxClient.MAX_CLIENT_RELEASE_DELAY) < 0);
+            shortest = delay.compareTo(shortest) < 0 ? delay : shortest;
+            longest = delay.compareTo(longest) > 0 ? delay : longest;
+        }
+        // 1000 uniform draws over 12 h: the extremes fall within the outer 2 % with probability 1 - 2e-9 each.
+        assertTrue(shortest.compareTo(Duration.ofMinutes(15)) < 0, "the shortest " + shortest);
+        assertTrue(longest.compareTo(Duration.ofMinutes(12 * 60 - 15)) > 0, "the longest " + longest);
+    }
+
+    @Test
+    void aWalletRunsOutAndRefreshedTokensComeBack() throws Exception {
+        Token first = Token.decode(Hex.decode(DOCUMENT.field("first-contact-send", "token")));
+        byte[] other = first.encode();
+        other[2] ^= 1; // another nonce
+        Token second = Token.decode(other);
+        TokenWallet wallet = new TokenWallet(List.of(first));
+
+        assertEquals(first, wallet.take());
+        assertThrows(OutOfTokensException.class, wallet::take);
+        assertEquals(List.of(first), wallet.spent());
+        wallet.refreshed(first, second);
+        assertEquals(second, wallet.take());
+        assertFalse(wallet.toString().contains(Hex.toHexString(first.nonce())));
+    }
+
+    private static SealedEnvelope envelope() throws IOException {
+        try {
+            return SealedEnvelope.fromBytes(Hex.decode(DOCUMENT.field("e2e-sealed-envelope", "envelope")));
+        } catch (dev.tacit.crypto.MalformedEncodingException e) {
+            throw new IOException(e);
+        }
+    }
+}
