@@ -30,8 +30,8 @@ import dev.tacit.http.signature.RequestSigner;
  *
  * <p>Timing: a release is an authenticated request, so the server sees when this account releases a token. Sent
  * right after this account's group-signed reply to the token's sender, it would let the server link the two.
- * {@link #randomReleaseDelay} gives the delay this library recommends before sending a release, unrelated to
- * any other traffic; on top, {@link ReleaseTime#LATER} asks the server to execute it at a random later time.
+ * {@link #planRelease} is the default: it picks a random time, unrelated to any other traffic, at which the client
+ * sends the release; on top, {@link ReleaseTime#LATER} asks the server to execute it at a random later time still.
  */
 public final class MailboxClient {
 
@@ -101,6 +101,21 @@ public final class MailboxClient {
     /** Reports a first contact as spam: its token is burned. */
     public void reportSpam(String tokenHandle) throws TacitClientException {
         api.signed("POST", "/v1/account/first-contact-tokens/" + tokenHandle + "/spam", null, signer);
+    }
+
+    /**
+     * A release this client has decided on, to send at {@code sendAt}: keep it with the client's state and call
+     * {@link #release(String, ReleaseTime)} with {@link ReleaseTime#LATER} once the time has come.
+     */
+    public record PlannedRelease(String tokenHandle, Instant sendAt) {
+    }
+
+    /**
+     * The default way to release a token: not now, but at a random time drawn by {@link #randomReleaseDelay} from
+     * {@code now}, unrelated to this account's other traffic (docs/protocol.md §4.19).
+     */
+    public static PlannedRelease planRelease(String tokenHandle, Instant now, SecureRandom random) {
+        return new PlannedRelease(tokenHandle, now.plus(randomReleaseDelay(random)));
     }
 
     /**

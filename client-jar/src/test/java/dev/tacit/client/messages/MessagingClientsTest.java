@@ -138,6 +138,17 @@ class MessagingClientsTest {
     }
 
     @Test
+    void aPlannedReleaseIsSentWithinTheClientsDelayOfNow() {
+        Instant now = Instant.parse("2026-12-01T09:00:00Z");
+
+        MailboxClient.PlannedRelease planned = MailboxClient.planRelease("Ag", now, RANDOM);
+
+        assertEquals("Ag", planned.tokenHandle());
+        assertFalse(planned.sendAt().isBefore(now));
+        assertTrue(planned.sendAt().isBefore(now.plus(MailboxClient.MAX_CLIENT_RELEASE_DELAY)));
+    }
+
+    @Test
     void aWalletRunsOutAndRefreshedTokensComeBack() throws Exception {
         Token first = Token.decode(Hex.decode(DOCUMENT.field("first-contact-send", "token")));
         byte[] other = first.encode();
