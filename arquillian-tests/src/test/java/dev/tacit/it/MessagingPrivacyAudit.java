@@ -14,6 +14,7 @@ import dev.tacit.arquillian.ServerLog;
 import dev.tacit.arquillian.TestDatabase;
 import dev.tacit.arquillian.TestMessaging.Party;
 import dev.tacit.crypto.token.PendingToken;
+import dev.tacit.crypto.token.Token;
 import dev.tacit.crypto.wire.Base64Url;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * identity to their mailboxes. Every column of every table of schema {@code tacit} is read; a row that holds any
  * of the sender's identifiers (its number, its published keys and certificate, the blinded token requests it
  * registered with; raw, hex or base64url) must be the sender's own account row; the messaging tables hold no
- * client address; and the server log names neither the sender nor a recipient.
+ * client address; and the server log names neither the sender nor a recipient, nor holds the sender's tokens.
  */
 final class MessagingPrivacyAudit {
 
@@ -81,7 +82,12 @@ final class MessagingPrivacyAudit {
             assertFalse(log.contains(party.number.e164()), "the server log names " + party);
             assertFalse(log.contains(party.number.e164().substring(1)), "the server log names " + party);
         }
-        for (byte[] id : senderIds) {
+        List<byte[]> logNeedles = new ArrayList<>(senderIds);
+        for (Token token : sender.account.tokens()) { // spent tokens are in the database by design, never in the log
+            logNeedles.add(token.nonce());
+            logNeedles.add(token.encode());
+        }
+        for (byte[] id : logNeedles) {
             assertFalse(log.contains(HexFormat.of().formatHex(id)), "the server log holds a sender identifier");
             assertFalse(log.contains(Base64Url.encode(id)), "the server log holds a sender identifier");
         }
