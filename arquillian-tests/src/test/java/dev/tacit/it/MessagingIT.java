@@ -79,12 +79,11 @@ class MessagingIT {
         Party carol = Party.register(numbers.next());
 
         // A first-contacts B, paying with a token.
-        Token firstToken = alice.wallet.take();
+        Token firstToken = alice.account.tokens().get(0);
         MemberCredential aliceCredentialForBob = alice.nextCredential();
-        Conversation.Started started = Conversation.start(alice.local, bob.bundle(), aliceCredentialForBob,
-                text("Hello Bob"), ServerClock.instant(), TestAccounts.RANDOM);
-        alice.messaging.sendFirstContact(bob.number, started.envelope(), firstToken);
-        Conversation aliceWithBob = started.conversation();
+        Conversation aliceWithBob = alice.messaging.startConversation(alice.local, bob.bundle(), aliceCredentialForBob,
+                text("Hello Bob"), alice.wallet, ServerClock.instant(), TestAccounts.RANDOM);
+        assertEquals(List.of(firstToken), alice.wallet.spent(), "the wallet's first token paid");
 
         // B opens it, verifying A's certificate against the pinned CA.
         List<PendingMessage> bobInbox = bob.receiveAll();
@@ -99,9 +98,8 @@ class MessagingIT {
         Conversation bobWithAlice = received.conversation();
 
         // B replies with a group signature from A's credential: no token.
-        SealedEnvelope bobReply = bobWithAlice.send(bob.local, alice.bundle(), text("Hi Alice"), ServerClock.instant(),
-                TestAccounts.RANDOM);
-        bob.messaging.sendReply(alice.number, bobReply, received.peerCredential(), ServerClock.instant());
+        bob.messaging.reply(bobWithAlice, bob.local, alice.bundle(), received.peerCredential(), text("Hi Alice"),
+                ServerClock.instant(), TestAccounts.RANDOM);
         List<PendingMessage> aliceInbox = alice.receiveAll();
         assertEquals(1, aliceInbox.size());
         assertTrue(aliceInbox.get(0).tokenHandle().isEmpty(), "a reply carries no token handle");
@@ -375,7 +373,7 @@ class MessagingIT {
     }
 
     private static OpenedEnvelope open(Party recipient, PendingMessage message) throws Exception {
-        return message.envelope().open(recipient.local.recipient(), TestAccounts.pinnedCa(), ServerClock.instant());
+        return MailboxClient.open(message, recipient.local, TestAccounts.pinnedCa(), ServerClock.instant());
     }
 
     private static List<String> texts(Party recipient, Conversation conversation, List<PendingMessage> messages)

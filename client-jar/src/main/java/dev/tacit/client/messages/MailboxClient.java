@@ -18,9 +18,12 @@ import dev.tacit.client.JsonApi;
 import dev.tacit.client.ServerUnreachableException;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.envelope.OpenedEnvelope;
 import dev.tacit.crypto.envelope.SealedEnvelope;
 import dev.tacit.crypto.identity.IdentityKeyPair;
 import dev.tacit.crypto.identity.PhoneNumber;
+import dev.tacit.crypto.identity.PinnedCaVerifier;
+import dev.tacit.crypto.message.LocalAccount;
 import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.RequestSigner;
 
@@ -80,6 +83,18 @@ public final class MailboxClient {
             cursor = page.next();
         } while (cursor.isPresent());
         return all;
+    }
+
+    /**
+     * Opens a message (docs/protocol.md §3.5): HPKE with this account's envelope key, then the sender's certificate
+     * against the pinned CA at {@code now} and the sender's signature; the caller then hands it to its conversation
+     * ({@link dev.tacit.crypto.message.Conversation#accept} for a first contact, {@code receive} otherwise).
+     *
+     * @throws dev.tacit.crypto.CryptoException if it does not open or check out; acknowledge and drop it
+     */
+    public static OpenedEnvelope open(PendingMessage message, LocalAccount me, PinnedCaVerifier pinnedCa, Instant now)
+            throws dev.tacit.crypto.CryptoException {
+        return message.envelope().open(me.recipient(), pinnedCa, now);
     }
 
     /** Deletes a message this client has stored. */

@@ -17,6 +17,10 @@ import dev.tacit.crypto.envelope.SealedEnvelope;
 import dev.tacit.crypto.group.GroupSignedMessage;
 import dev.tacit.crypto.group.MemberCredential;
 import dev.tacit.crypto.identity.PhoneNumber;
+import dev.tacit.crypto.identity.VerifiedKeyBundle;
+import dev.tacit.crypto.message.Conversation;
+import dev.tacit.crypto.message.LocalAccount;
+import dev.tacit.crypto.message.UnexpectedSenderException;
 import dev.tacit.crypto.token.InvalidTokenSignatureException;
 import dev.tacit.crypto.token.IssuerPublicKey;
 import dev.tacit.crypto.token.PendingToken;
@@ -54,6 +58,44 @@ public final class MessagingClient {
                 .add("envelope", Base64Url.encode(envelope.toBytes()))
                 .add("token", Base64Url.encode(token.encode()))
                 .build());
+    }
+
+    /**
+     * Starts a conversation (docs/protocol.md §3.7): seals the first contact to {@code recipient}'s bundle (looked up
+     * and verified against the pinned CA, §4.11), handing over {@code ownCredential}, a member credential of this
+     * account's own group for the recipient's replies, and pays for it with a token from {@code wallet}.
+     *
+     * @throws OutOfTokensException            if the wallet holds no token; nothing is sent
+     * @throws TokenSpentException             if the server says the token was spent before; it stays spent
+     * @throws RecipientNotRegisteredException if the recipient has no account (the token is spent)
+     * @throws ServerUnreachableException      if no answer came: the token goes back to the wallet, and sending it
+     *                                         again is safe, since a token pays once (a repeat is 409)
+     */
+    public Conversation startConversation(LocalAccount me, VerifiedKeyBundle recipient, MemberCredential ownCredential,
+                                          byte[] text, TokenWallet wallet, Instant now, SecureRandom random)
+            throws TacitClientException {
+        Token token = wallet.take();
+        Conversation.Started started = Conversation.start(me, recipient, ownCredential, text, now, random);
+        try {
+            sendFirstContact(recipient.identity().phoneNumber(), started.envelope(), token);
+        } catch (ServerUnreachableException e) {
+            wallet.putBack(token);
+            throw e;
+        }
+        return started.conversation();
+    }
+
+    /**
+     * Replies in a conversation: seals {@code text} to the peer's bundle and signs it with {@code peerCredential},
+     * the member credential the peer handed over.
+     *
+     * @throws UnexpectedSenderException if {@code peer} is not the conversation's peer; nothing is sent
+     */
+    public void reply(Conversation conversation, LocalAccount me, VerifiedKeyBundle peer, MemberCredential peerCredential,
+                      byte[] text, Instant now, SecureRandom random)
+            throws TacitClientException, UnexpectedSenderException {
+        SealedEnvelope envelope = conversation.send(me, peer, text, now, random);
+        sendReply(peer.identity().phoneNumber(), envelope, peerCredential, now);
     }
 
     /**
