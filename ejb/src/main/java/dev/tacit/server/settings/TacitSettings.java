@@ -198,7 +198,8 @@ public interface TacitSettings {
     /**
      * Verification of group-signed replies (protocol §2.2.6): a group is verified without per-group tables
      * until it has received this many valid replies within one period, and only then gets fixed-base tables,
-     * which cost as much to build as a few tens of verifications and save about a fifth of each later one.
+     * which cost about as much to build as fifteen verifications and save a fifth to a quarter of each later
+     * one (benchmarks/README.md).
      */
     interface GroupVerifiers {
 
