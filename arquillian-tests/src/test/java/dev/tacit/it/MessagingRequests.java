@@ -22,8 +22,11 @@ final class MessagingRequests {
     static JsonObject reply(PhoneNumber recipient, SealedEnvelope envelope, MemberCredential credential, Instant signedAt) {
         try {
             byte[] envelopeBytes = envelope.toBytes();
-            GroupSignedMessage message = GroupSignedMessage.of(recipient.e164(),
-                    MessageDigest.getInstance("SHA-256").digest(envelopeBytes), signedAt);
+            GroupSignedMessage message = GroupSignedMessage.of(recipient, envelope, signedAt);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(envelopeBytes);
+            if (!java.util.Arrays.equals(digest, message.envelopeDigest())) {
+                throw new AssertionError("§2.2.4: the envelope digest is SHA-256 over the whole envelope");
+            }
             return Json.createObjectBuilder()
                     .add("recipient", recipient.e164())
                     .add("envelope", Base64Url.encode(envelopeBytes))

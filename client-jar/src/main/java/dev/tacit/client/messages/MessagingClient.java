@@ -1,7 +1,5 @@
 package dev.tacit.client.messages;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 
@@ -107,23 +105,13 @@ public final class MessagingClient {
      */
     public String sendReply(PhoneNumber recipient, SealedEnvelope envelope, MemberCredential credential, Instant now)
             throws TacitClientException {
-        GroupSignedMessage message = replyMessage(recipient, envelope, now);
+        GroupSignedMessage message = GroupSignedMessage.of(recipient, envelope, now);
         return send(Json.createObjectBuilder()
                 .add("recipient", recipient.e164())
                 .add("envelope", Base64Url.encode(envelope.toBytes()))
                 .add("groupSignature", Base64Url.encode(credential.sign(message).toBytes()))
                 .add("timestamp", message.timestamp().getEpochSecond())
                 .build());
-    }
-
-    /** What a reply's group signature signs (§2.2.4): the recipient, SHA-256 of the whole envelope, the time. */
-    static GroupSignedMessage replyMessage(PhoneNumber recipient, SealedEnvelope envelope, Instant now) {
-        try {
-            return GroupSignedMessage.of(recipient.e164(), MessageDigest.getInstance("SHA-256").digest(envelope.toBytes()),
-                    now);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     /** What became of a spent token (§4.17): ask before refreshing. */

@@ -72,7 +72,7 @@ public class MessagingService {
      */
     public MessageId sendFirstContact(String recipient, byte[] envelope, byte[] token) {
         PhoneNumber number = recipientNumber(recipient);
-        checkEnvelope(envelope);
+        sealedEnvelope(envelope);
         FirstContactTokenCheck.CheckedToken checked = tokenCheck.check(token);
         if (accounts.identityKeyEncoding(number.e164()).isEmpty()) {
             if (!tokens.burnUnattached(checked.id(), checked.keyVerifiesUntil())) {
@@ -100,7 +100,7 @@ public class MessagingService {
      */
     public MessageId sendReply(String recipient, byte[] envelope, byte[] groupSignature, long timestampSeconds) {
         PhoneNumber number = recipientNumber(recipient);
-        checkEnvelope(envelope);
+        SealedEnvelope sealed = sealedEnvelope(envelope);
         GroupSignature signature;
         try {
             signature = GroupSignature.fromBytes(groupSignature);
@@ -117,7 +117,7 @@ public class MessagingService {
             throw new InvalidReplySignatureException("the timestamp is more than " + freshness.toSeconds()
                     + " s from the server's clock");
         }
-        GroupSignedMessage message = GroupSignedMessage.of(number.e164(), sha256(envelope), timestamp);
+        GroupSignedMessage message = GroupSignedMessage.of(number, sealed, timestamp);
         Optional<byte[]> groupKey = accounts.find(number.e164()).map(Account::groupPublicKey);
         if (groupKey.isEmpty()) {
             replyVerifier.refuseUnknownRecipient(signature, message);
@@ -176,12 +176,12 @@ public class MessagingService {
     }
 
     /** Checks the envelope's length against the padding buckets, then its framing; no cryptography. */
-    static void checkEnvelope(byte[] envelope) {
+    static SealedEnvelope sealedEnvelope(byte[] envelope) {
         if (envelope.length > SealedEnvelope.MAX_LENGTH) {
             throw new MessageTooLargeException(envelope.length);
         }
         try {
-            SealedEnvelope.fromBytes(envelope);
+            return SealedEnvelope.fromBytes(envelope);
         } catch (MalformedEncodingException e) {
             throw new InvalidMessageRequestException("envelope", e.getMessage());
         }
