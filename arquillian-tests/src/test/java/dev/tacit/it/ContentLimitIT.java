@@ -42,9 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Request content is bounded before it is read (docs/protocol.md §4.1): over 64 KiB (96 KiB for a send) is a 413 problem on every
- * endpoint the OpenAPI document lists, whatever its method, anonymous and, where the endpoint takes a
- * signature, signed, with a declared length or chunked.
+ * Request content is bounded before it is read (docs/protocol.md §4.1): over 64 KiB (96 KiB for a send) is a
+ * 413 problem on every endpoint the OpenAPI document lists, whatever its method, anonymous and, where the
+ * endpoint takes a signature, signed, with a declared length or chunked.
  */
 @ExtendWith(ArquillianExtension.class)
 class ContentLimitIT {
