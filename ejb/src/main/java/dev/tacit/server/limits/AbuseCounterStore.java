@@ -1,0 +1,79 @@
+package dev.tacit.server.limits;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/**
+ * The abuse counters in PostgreSQL: how much of each {@link Allowance} is used, one row per (subject, window).
+ * A table, not a cache: shared by every server node, and no volume of other traffic makes it forget a live
+ * count. Rows outlive their window only until {@link #purgeExpired} deletes them.
+ */
+@ApplicationScoped
+public class AbuseCounterStore {
+
+    @PersistenceContext(unitName = "tacit")
+    EntityManager entityManager;
+
+    /**
+     * Uses one of each allowance, in the order given, or none: the first that has no use left ends the
+     * transaction, rolled back, with {@link AllowanceSpentException}. Each use is one atomic upsert that adds
+     * one only below the limit, so concurrent requests never overrun it. Commits on its own, before the caller
+     * goes on: a count stands whatever the caller's request comes to. Callers list shared allowances (a prefix,
+     * the overall one) in one fixed order, so concurrent transactions lock their rows in the same order.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void useAll(List<Allowance> allowances) {
+        for (Allowance allowance : allowances) {
+            if (!useOne(allowance)) {
+                throw new AllowanceSpentException(allowance);
+            }
+        }
+    }
+
+    /** Gives back one use of {@code allowance} (never below zero); commits on its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void giveBack(Allowance allowance) {
+        entityManager.createNativeQuery("""
+                        UPDATE {h-schema}abuse_counter SET used = used - 1
+                        WHERE subject = ?1 AND window_start = ?2 AND used > 0""")
+                .setParameter(1, allowance.subject())
+                .setParameter(2, allowance.windowStart())
+                .executeUpdate();
+    }
+
+    /**
+     * Deletes at most {@code limit} counters whose window ended at or before {@code now}; their subjects start
+     * afresh in the next window anyway. Runs in the caller's transaction; call it in batches until it
+     * deletes fewer than {@code limit}.
+     *
+     * @return how many were deleted
+     */
+    public int purgeExpired(Instant now, int limit) {
+        return entityManager.createNativeQuery("""
+                        DELETE FROM {h-schema}abuse_counter
+                        WHERE (subject, window_start) IN (SELECT subject, window_start FROM {h-schema}abuse_counter
+                                                          WHERE expires_at <= ?1 LIMIT ?2)""")
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .executeUpdate();
+    }
+
+    private boolean useOne(Allowance allowance) {
+        List<?> counted = entityManager.createNativeQuery("""
+                        INSERT INTO {h-schema}abuse_counter AS c (subject, window_start, used, expires_at)
+                        VALUES (?1, ?2, 1, ?3)
+                        ON CONFLICT (subject, window_start) DO UPDATE SET used = c.used + 1 WHERE c.used < ?4
+                        RETURNING used""")
+                .setParameter(1, allowance.subject())
+                .setParameter(2, allowance.windowStart())
+                .setParameter(3, allowance.windowEnd())
+                .setParameter(4, allowance.limit())
+                .getResultList();
+        return !counted.isEmpty();
+    }
+}
