@@ -9,6 +9,9 @@ import dev.tacit.web.accounts.AccountExceptionMappers;
 import dev.tacit.web.accounts.AccountResource;
 import dev.tacit.web.accounts.OwnAccountResource;
 import dev.tacit.web.auth.SignedRequestBody;
+import dev.tacit.web.discovery.DiscoveryProblemMappers;
+import dev.tacit.web.discovery.DiscoveryResource;
+import dev.tacit.web.discovery.DiscoveryTokensResource;
 import dev.tacit.web.identity.CertificateAuthorityResource;
 import dev.tacit.web.instance.ServerResource;
 import dev.tacit.web.problem.ConstraintViolationExceptionMapper;
@@ -35,6 +38,9 @@ public class TacitApi extends Application {
                 VerificationProblemMappers.InvalidPhoneNumber.class, VerificationProblemMappers.WrongVerificationCode.class,
                 VerificationProblemMappers.RateLimited.class, VerificationProblemMappers.SmsDeliveryFailed.class,
                 VerificationProblemMappers.InvalidVerificationToken.class,
-                VerificationProblemMappers.ExpiredVerificationToken.class);
+                VerificationProblemMappers.ExpiredVerificationToken.class,
+                DiscoveryResource.class, DiscoveryTokensResource.class,
+                DiscoveryProblemMappers.InvalidDiscoveryRequest.class, DiscoveryProblemMappers.TokenAlreadySpent.class,
+                DiscoveryProblemMappers.AllowanceSpent.class);
     }
 }

@@ -30,7 +30,7 @@ import dev.tacit.web.problem.Problem;
 public class TokenIssuerDirectoryServlet extends HttpServlet {
 
     static final String PATH = "/.well-known/private-token-issuer-directory";
-    static final String MEDIA_TYPE = "application/private-token-issuer-directory";
+    public static final String MEDIA_TYPE = "application/private-token-issuer-directory";
     /** Tokens are issued only at account creation. */
     static final String ISSUER_REQUEST_URI = "/v1/accounts";
 
