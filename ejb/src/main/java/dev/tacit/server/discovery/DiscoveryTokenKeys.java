@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -119,8 +121,18 @@ public class DiscoveryTokenKeys {
         return new RotatingKeys.Window(window.start(), window.end());
     }
 
-    private RotatingKeys.NewKey generate(Instant windowStart) {
+    /**
+     * A fresh key whose truncated id (the id's last byte, all a TokenRequest names) differs from those of the
+     * discovery keys that still verify (RFC 9578 §6.5): a request blinded for a neighbouring window's key is then
+     * always told apart from one for the current window's.
+     */
+    private RotatingKeys.NewKey generate(RotatingKeys.Window window, List<RotatingKeyRecord> verifying) {
+        Set<Integer> taken = new HashSet<>();
+        verifying.forEach(record -> taken.add(record.keyId()[record.keyId().length - 1] & 0xff));
         IssuerKeyPair key = IssuerKeyPair.generate(random);
+        while (taken.contains(key.publicKey().keyId().truncated())) {
+            key = IssuerKeyPair.generate(random);
+        }
         return new RotatingKeys.NewKey(key.publicKey().keyId().encode(), key.publicKey().encode(), key.encodePkcs8());
     }
 

@@ -85,21 +85,27 @@ public class RotatingKeys {
         }
     }
 
+    /** Makes the key of one window, given the window and the keys of the purpose that still verify. */
+    @FunctionalInterface
+    public interface WindowKeyGenerator {
+        NewKey generate(Window window, List<RotatingKeyRecord> verifying);
+    }
+
     /**
      * Makes sure a key of {@code purpose} exists for each of {@code windows}, generating keys with
-     * {@code generator} (given the window's start) as needed. Each key signs during exactly its window and
-     * verifies until {@code grace} after its end. Call in a transaction.
+     * {@code generator} as needed. Each key signs during exactly its window and verifies until {@code grace}
+     * after its end. Call in a transaction.
      *
      * @return every key of {@code purpose} that still verifies now, by window, oldest first
      */
     public List<RotatingKeyRecord> refreshWindows(String purpose, List<Window> windows, Duration grace,
-                                                  Function<Instant, NewKey> generator) {
+                                                  WindowKeyGenerator generator) {
         Instant now = clock.instant();
         store.lockForGeneration(purpose);
         List<RotatingKeyRecord> keys = new ArrayList<>(store.verifyingAt(purpose, now));
         for (Window window : windows) {
             if (keys.stream().noneMatch(key -> key.signsExactly(window.start(), window.end()))) {
-                NewKey key = generator.apply(window.start());
+                NewKey key = generator.generate(window, List.copyOf(keys));
                 RotatingKeyRecord record = new RotatingKeyRecord(purpose, key.keyId(), key.publicPart(),
                         sealer.seal(sealedName(purpose, key.keyId()), key.privatePart()), now,
                         window.start(), window.end(), window.end().plus(grace));

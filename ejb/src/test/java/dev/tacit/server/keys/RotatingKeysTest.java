@@ -164,6 +164,20 @@ class RotatingKeysTest {
     }
 
     @Test
+    void theGeneratorOfAWindowSeesTheKeysThatStillVerify(Transactions transactions) {
+        refreshWindows(transactions, START);
+        List<Integer> seen = new java.util.ArrayList<>();
+
+        transactions.run(em -> keys(em, Instant.parse("2026-11-26T00:01:00Z")).refreshWindows("test",
+                thisDayAndTheNext(Instant.parse("2026-11-26T00:01:00Z")), GRACE, (window, verifying) -> {
+                    seen.add(verifying.size());
+                    return generate(window.start());
+                }));
+
+        assertEquals(List.of(2), seen, "the ended window's key (in its grace) and the current one's");
+    }
+
+    @Test
     void windowsNobodyAskedForGetNoKey(Transactions transactions) {
         refreshWindows(transactions, START);
 
@@ -177,7 +191,7 @@ class RotatingKeysTest {
     @Test
     void membersRefreshingWindowsAtOnceStoreEachWindowsKeyOnce(Transactions transactions) throws Exception {
         List<List<String>> seen = transactions.concurrently(8, em -> hexes(keys(em, START).refreshWindows("test",
-                thisDayAndTheNext(START), GRACE, this::generate)));
+                thisDayAndTheNext(START), GRACE, (window, verifying) -> generate(window.start()))));
 
         assertEquals(1, seen.stream().distinct().count(), seen.toString());
         assertEquals(2, transactions.rows("rotating_key"));
@@ -185,7 +199,7 @@ class RotatingKeysTest {
 
     private List<RotatingKeyRecord> refreshWindows(Transactions transactions, Instant now) {
         return transactions.inTransaction(em -> keys(em, now).refreshWindows("test", thisDayAndTheNext(now), GRACE,
-                this::generate));
+                (window, verifying) -> generate(window.start())));
     }
 
     /** The windows the caller asks for: the day (UTC) of {@code now} and the next. */

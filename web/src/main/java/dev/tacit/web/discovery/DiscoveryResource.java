@@ -90,11 +90,11 @@ public class DiscoveryResource {
             content = @Content(mediaType = TokenIssuerDirectoryServlet.MEDIA_TYPE,
                     schema = @Schema(ref = "IssuerDirectory")))
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
-    public TokenIssuerDirectoryServlet.IssuerDirectory tokenKeys() {
+    public String tokenKeys() {
         return new TokenIssuerDirectoryServlet.IssuerDirectory(ALLOWANCE_URI, keys.published().stream()
                 .map(key -> new TokenIssuerDirectoryServlet.TokenKey(TokenFormat.TOKEN_TYPE,
                         Base64Url.encodePadded(key.publicKey().encode()), key.window().start().getEpochSecond()))
-                .toList());
+                .toList()).toJson();
     }
 
     /**

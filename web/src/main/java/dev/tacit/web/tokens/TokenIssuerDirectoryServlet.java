@@ -47,8 +47,7 @@ public class TokenIssuerDirectoryServlet extends HttpServlet {
                         Base64Url.encodePadded(key.publicKey().encode()),
                         key.signsFrom().getEpochSecond()))
                 .toList();
-        write(response, HttpServletResponse.SC_OK, MEDIA_TYPE,
-                JSON.toJson(new IssuerDirectory(ISSUER_REQUEST_URI, tokenKeys)));
+        write(response, HttpServletResponse.SC_OK, MEDIA_TYPE, new IssuerDirectory(ISSUER_REQUEST_URI, tokenKeys).toJson());
     }
 
     /** Any method but GET and HEAD: 405 with problem details, like the JAX-RS API. */
@@ -76,6 +75,11 @@ public class TokenIssuerDirectoryServlet extends HttpServlet {
     public record IssuerDirectory(
             @JsonbProperty("issuer-request-uri") String issuerRequestUri,
             @JsonbProperty("token-keys") List<TokenKey> tokenKeys) {
+
+        /** The document as JSON, which JAX-RS does not write by itself for the directory's media type. */
+        public String toJson() {
+            return JSON.toJson(this);
+        }
     }
 
     /**
