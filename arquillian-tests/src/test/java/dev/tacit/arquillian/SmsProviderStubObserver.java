@@ -11,18 +11,20 @@ import org.jboss.arquillian.test.spi.event.suite.BeforeSuite;
 
 /**
  * Starts the {@link SmsProviderStub} before WildFly and points the server's Twilio gateway at it, with
- * verification limits small enough for tests to reach: {@link #SENDS_PER_NUMBER} sends per number and
- * {@link #SENDS_PER_PREFIX} per prefix per {@link #SEND_PERIOD}, {@link #WRONG_CODES_PER_NUMBER} wrong codes
- * per {@link #WINDOW}. The windows keep their production lengths: tests move the server's clock
- * ({@link ServerClock}) rather than wait them out.
+ * verification limits small enough for tests to reach: the production defaults per number and per send, but
+ * {@link #SENDS_PER_PREFIX} per prefix and {@link #SENDS_OVERALL} overall per send period. The periods keep
+ * their production lengths: tests move the server's clock ({@link ServerClock}) rather than wait them out.
  */
 public class SmsProviderStubObserver {
 
-    public static final Duration WINDOW = Duration.ofMinutes(10);
+    public static final Duration CODE_VALIDITY = Duration.ofMinutes(10);
     public static final Duration SEND_PERIOD = Duration.ofHours(1);
     public static final int SENDS_PER_NUMBER = 3;
+    public static final int SENDS_PER_NUMBER_PER_DAY = 6;
     public static final int SENDS_PER_PREFIX = 8;
-    public static final int WRONG_CODES_PER_NUMBER = 3;
+    /** Well above what the whole suite texts in one real hour (about 60), so only a test that means to spends it. */
+    public static final int SENDS_OVERALL = 200;
+    public static final int WRONG_CODES_PER_SEND = 3;
 
     @Inject
     private Instance<ContainerRegistry> containers;
@@ -36,11 +38,13 @@ public class SmsProviderStubObserver {
                 "-Dtacit.sms.twilio.auth-token=" + SmsProviderStub.AUTH_TOKEN,
                 "-Dtacit.sms.twilio.from=" + SmsProviderStub.FROM,
                 "-Dtacit.sms.timeout=PT5S",
-                "-Dtacit.verification.window=" + WINDOW,
+                "-Dtacit.verification.code-validity=" + CODE_VALIDITY,
                 "-Dtacit.verification.send-period=" + SEND_PERIOD,
                 "-Dtacit.verification.sends-per-number=" + SENDS_PER_NUMBER,
+                "-Dtacit.verification.sends-per-number-per-day=" + SENDS_PER_NUMBER_PER_DAY,
                 "-Dtacit.verification.sends-per-prefix=" + SENDS_PER_PREFIX,
-                "-Dtacit.verification.wrong-codes-per-number=" + WRONG_CODES_PER_NUMBER));
+                "-Dtacit.verification.sends-overall=" + SENDS_OVERALL,
+                "-Dtacit.verification.wrong-codes-per-send=" + WRONG_CODES_PER_SEND));
     }
 
     public void stopStub(@Observes(precedence = -1000) AfterSuite event) {

@@ -4,24 +4,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tacit.client.JsonApi;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.client.registration.AccountSetup;
 import dev.tacit.client.registration.RegisteredAccount;
 import dev.tacit.client.registration.RegistrationClient;
+import dev.tacit.client.registration.SentCode;
 import dev.tacit.client.registration.VerificationToken;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.identity.PinnedCaVerifier;
-import dev.tacit.crypto.token.PendingToken;
 import dev.tacit.crypto.token.TokenChallenge;
-import dev.tacit.crypto.wire.Base64Url;
 
 /**
  * Registration as a client does it, through the client library and the SMS provider stub, for tests that
@@ -30,6 +27,9 @@ import dev.tacit.crypto.wire.Base64Url;
 public final class TestAccounts {
 
     public static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The send {@link #verify} last asked for, per number, for {@link #confirmAgain}. */
+    private static final Map<String, SentCode> LAST_SENT = new ConcurrentHashMap<>();
 
     private TestAccounts() {
     }
@@ -45,17 +45,19 @@ public final class TestAccounts {
     /** Has a code texted to {@code number} and exchanges it for a verification token. */
     public static VerificationToken verify(String number) throws TacitClientException {
         RegistrationClient client = client();
-        client.requestCode(number);
+        SentCode sent = client.requestCode(number);
+        LAST_SENT.put(number, sent);
         String code = SmsProviderStub.latestCodeFor(number)
                 .orElseThrow(() -> new AssertionError("no code was texted to " + number));
-        return client.confirm(number, code);
+        return client.confirm(sent, code);
     }
 
-    /** Exchanges the code last texted to {@code number} for another verification token. */
+    /** Exchanges the code {@link #verify} last had texted to {@code number} for another verification token. */
     public static VerificationToken confirmAgain(String number) throws TacitClientException {
+        SentCode sent = LAST_SENT.get(number);
         String code = SmsProviderStub.latestCodeFor(number)
                 .orElseThrow(() -> new AssertionError("no code was texted to " + number));
-        return client().confirm(number, code);
+        return client().confirm(sent, code);
     }
 
     /** The challenge registration tokens are blinded for: first contact, with the issuer name the server publishes. */
@@ -79,22 +81,6 @@ public final class TestAccounts {
             throw new IllegalStateException("GET /v1/ca-certificates/current answered " + current.statusCode());
         }
         return new PinnedCaVerifier(CaCertificate.fromBytes(current.body()));
-    }
-
-    /** The body of {@code POST /v1/accounts} for this verification and these keys, as the client library sends it. */
-    public static JsonObject registrationRequest(VerificationToken token, AccountSetup setup) {
-        JsonArrayBuilder tokenRequests = Json.createArrayBuilder();
-        for (PendingToken pending : setup.pendingTokens()) {
-            tokenRequests.add(Base64Url.encode(pending.request().encode()));
-        }
-        return Json.createObjectBuilder()
-                .add("verificationToken", token.value())
-                .add("certificationRequest", Base64Url.encode(setup.certificationRequest().toBytes()))
-                .add("envelopeKey", Base64Url.encode(setup.signedEnvelopeKey().toBytes()))
-                .add("preKey", Base64Url.encode(setup.signedPreKey().toBytes()))
-                .add("groupPublicKey", Base64Url.encode(setup.group().groupPublicKey().toBytes()))
-                .add("tokenRequests", tokenRequests)
-                .build();
     }
 
     /** Verifies and registers {@code number} with fresh keys, at the server's time. */

@@ -1,14 +1,13 @@
 package dev.tacit.it;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import dev.tacit.arquillian.ServerClock;
@@ -24,6 +23,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static dev.tacit.arquillian.VerificationRequests.assertProblem;
+import static dev.tacit.arquillian.VerificationRequests.codeSentTo;
+import static dev.tacit.arquillian.VerificationRequests.confirm;
+import static dev.tacit.arquillian.VerificationRequests.otherThan;
+import static dev.tacit.arquillian.VerificationRequests.post;
+import static dev.tacit.arquillian.VerificationRequests.requestCode;
+import static dev.tacit.arquillian.VerificationRequests.sendProof;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -31,103 +37,158 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Phone verification through the real endpoints, with the server texting through the Twilio API stub
- * ({@link SmsProviderStub}). Each test uses numbers of a send prefix of its own ({@link TestNumbers}), so
- * no limit is spent by another test; every one checks that nothing was stored in the database.
+ * ({@link SmsProviderStub}): each code is bound to the send whose proof comes back with it. Each test uses
+ * numbers of a send prefix of its own ({@link TestNumbers}), so no limit is spent by another test; every one
+ * checks that nothing but abuse counters was stored in the database. The limits are {@link VerificationLimitsIT}'s.
  */
 @ExtendWith(ArquillianExtension.class)
 class PhoneVerificationIT {
 
-    private static final Duration WINDOW = SmsProviderStubObserver.WINDOW;
-    private static final Duration SEND_PERIOD = SmsProviderStubObserver.SEND_PERIOD;
+    private static final Duration CODE_VALIDITY = SmsProviderStubObserver.CODE_VALIDITY;
 
     private final TestNumbers numbers = TestNumbers.freshPrefix();
     private Map<String, Long> storedBefore;
 
     @BeforeEach
     void rememberWhatIsStored() {
-        storedBefore = TacitSchema.rowCounts();
+        storedBefore = storedBesidesCounters();
     }
 
     @AfterEach
     void nothingWasStored() {
         ServerClock.reset();
-        assertEquals(storedBefore, TacitSchema.rowCounts(), "verification stores nothing in the database");
+        assertEquals(storedBefore, storedBesidesCounters(), "verification stores nothing but abuse counters");
     }
 
     @Test
-    void theTextedCodeBuysATokenForTheNumber() {
+    void theTextedCodeAndTheSendProofBuyATokenForTheNumber() {
         String number = numbers.next();
         HttpResponse<String> sent = requestCode(TestNumbers.typed(number));
 
         assertEquals(202, sent.statusCode(), sent.body());
+        assertEquals("application/json", sent.headers().firstValue("Content-Type").orElse(""));
+        Instant expiresAt = Instant.parse(TacitHttp.json(sent).getString("expiresAt"));
+        assertTrue(Duration.between(ServerClock.instant(), expiresAt).compareTo(CODE_VALIDITY) <= 0);
+        assertTrue(Duration.between(ServerClock.instant(), expiresAt).compareTo(CODE_VALIDITY.minusMinutes(1)) > 0);
         assertEquals(List.of("Your Tacit code: " + codeSentTo(number)), SmsProviderStub.messagesTo(number));
 
-        HttpResponse<String> confirmed = confirm(TestNumbers.typed(number), codeSentTo(number));
+        HttpResponse<String> confirmed = confirm(TestNumbers.typed(number), codeSentTo(number), sendProof(sent));
 
         assertEquals(200, confirmed.statusCode(), confirmed.body());
         JsonObject body = TacitHttp.json(confirmed);
         String token = body.getString("verificationToken");
-        Instant expiresAt = Instant.parse(body.getString("expiresAt"));
-        assertTrue(expiresAt.isAfter(ServerClock.instant().plusSeconds(60)), "valid for minutes: " + expiresAt);
+        assertTrue(Instant.parse(body.getString("expiresAt")).isAfter(ServerClock.instant().plusSeconds(60)));
         byte[] payload = Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
-        assertTrue(new String(payload, java.nio.charset.StandardCharsets.US_ASCII).endsWith(number),
+        assertTrue(new String(payload, StandardCharsets.US_ASCII).endsWith(number),
                 "the token names the E.164 number");
+    }
+
+    @Test
+    void theSendProofHasTheDocumentedLayout() {
+        String number = numbers.next();
+        String proof = sendProof(requestCode(number));
+
+        String[] parts = proof.split("\\.");
+        byte[] payload = Base64.getUrlDecoder().decode(parts[0]);
+        assertEquals(2, parts.length);
+        assertEquals(2, payload[0], "kind: send proof");
+        long sentAt = java.nio.ByteBuffer.wrap(payload, 17, 8).getLong();
+        assertTrue(Math.abs(sentAt - ServerClock.instant().getEpochSecond()) < 60, "issued now: " + sentAt);
+        assertEquals(number, new String(payload, 25, payload.length - 25, StandardCharsets.US_ASCII));
+        assertEquals(32, Base64.getUrlDecoder().decode(parts[1]).length);
     }
 
     @Test
     void confirmingTwiceGivesDistinctTokens() {
         String number = numbers.next();
-        requestCode(number);
+        String proof = sendProof(requestCode(number));
         String code = codeSentTo(number);
 
-        String first = TacitHttp.json(confirm(number, code)).getString("verificationToken");
-        String second = TacitHttp.json(confirm(number, code)).getString("verificationToken");
+        String first = TacitHttp.json(confirm(number, code, proof)).getString("verificationToken");
+        String second = TacitHttp.json(confirm(number, code, proof)).getString("verificationToken");
 
         assertNotEquals(first, second, "each token carries its own nonce, which account creation makes single-use");
     }
 
     @Test
+    void eachSendHasItsOwnCode() {
+        String number = numbers.next();
+        String firstProof = sendProof(requestCode(number));
+        String firstCode = codeSentTo(number);
+        String secondProof = sendProof(requestCode(number));
+        String secondCode = codeSentTo(number);
+
+        assertNotEquals(firstProof, secondProof);
+        assertEquals(200, confirm(number, secondCode, secondProof).statusCode());
+        assertEquals(200, confirm(number, firstCode, firstProof).statusCode(), "an earlier send stays good");
+        if (!firstCode.equals(secondCode)) { // one time in a million both sends have the same code
+            assertProblem(confirm(number, firstCode, secondProof), 400, "urn:tacit:problem:wrong-verification-code");
+        }
+    }
+
+    @Test
     void aWrongCodeIsRefused() {
         String number = numbers.next();
-        requestCode(number);
-        String code = codeSentTo(number);
+        String proof = sendProof(requestCode(number));
 
-        HttpResponse<String> response = confirm(number, otherThan(code));
-
-        assertProblem(response, 400, "urn:tacit:problem:wrong-verification-code");
-    }
-
-    @Test
-    void aCodeForAnotherNumberIsRefused() {
-        String number = numbers.next();
-        requestCode(number);
-
-        HttpResponse<String> response = confirm(numbers.next(), codeSentTo(number));
+        HttpResponse<String> response = confirm(number, otherThan(codeSentTo(number)), proof);
 
         assertProblem(response, 400, "urn:tacit:problem:wrong-verification-code");
     }
 
     @Test
-    void aCodeIsAcceptedInItsWindowAndTheNextAndExpiresAfter() {
+    void aSendProofForAnotherNumberIsRefused() {
         String number = numbers.next();
-        ServerClock.advanceToNextWindow(WINDOW);
-        requestCode(number);
+        String other = numbers.next();
+        String proof = sendProof(requestCode(number));
+
+        HttpResponse<String> response = confirm(other, codeSentTo(number), proof);
+
+        assertProblem(response, 400, "urn:tacit:problem:invalid-send-proof");
+    }
+
+    @Test
+    void aForgedSendProofIsRefused() {
+        String number = numbers.next();
+        String proof = sendProof(requestCode(number));
+        String code = codeSentTo(number);
+        byte[] payload = Base64.getUrlDecoder().decode(proof.substring(0, proof.indexOf('.')));
+        payload[20] ^= 1; // a later send time
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(payload) + proof.substring(proof.indexOf('.'));
+
+        assertProblem(confirm(number, code, forged), 400, "urn:tacit:problem:invalid-send-proof");
+        assertProblem(confirm(number, code, "not-a-proof"), 400, "urn:tacit:problem:invalid-send-proof");
+    }
+
+    @Test
+    void aConfirmationWithoutASendProofIsRefused() {
+        HttpResponse<String> response = post("verification/confirm", "{\"number\": \"+14155550110\", \"code\": \"123456\"}");
+
+        JsonObject problem = assertProblem(response, 400, "urn:tacit:problem:invalid-request");
+        assertEquals("sendProof", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+    }
+
+    @Test
+    void aCodeAndItsProofExpireAfterTheCodeValidity() {
+        String number = numbers.next();
+        String proof = sendProof(requestCode(number));
         String code = codeSentTo(number);
 
-        ServerClock.advance(WINDOW);
-        HttpResponse<String> inTheNextWindow = confirm(number, code);
-        ServerClock.advance(WINDOW);
-        HttpResponse<String> inTheOneAfter = confirm(number, code);
+        ServerClock.advance(CODE_VALIDITY.minusSeconds(5));
+        HttpResponse<String> stillValid = confirm(number, code, proof);
+        ServerClock.advance(Duration.ofSeconds(5));
+        HttpResponse<String> expired = confirm(number, code, proof);
 
-        assertEquals(200, inTheNextWindow.statusCode(), inTheNextWindow.body());
-        assertProblem(inTheOneAfter, 400, "urn:tacit:problem:wrong-verification-code");
+        assertEquals(200, stillValid.statusCode(), stillValid.body());
+        assertProblem(expired, 400, "urn:tacit:problem:expired-send-proof");
     }
 
     @Test
     void anInvalidNumberIsRefused() {
+        String proof = sendProof(requestCode(numbers.next()));
         for (String number : List.of("4155550100", "+1 415 555", "+999 1234567", "phone")) {
             assertProblem(requestCode(number), 400, "urn:tacit:problem:invalid-phone-number");
-            assertProblem(confirm(number, "123456"), 400, "urn:tacit:problem:invalid-phone-number");
+            assertProblem(confirm(number, "123456", proof), 400, "urn:tacit:problem:invalid-phone-number");
         }
     }
 
@@ -158,7 +219,7 @@ class PhoneVerificationIT {
         List<String> fields = problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
                 .map(error -> error.getString("field"))
                 .toList();
-        assertEquals(List.of("code", "number"), fields);
+        assertEquals(List.of("code", "number", "sendProof"), fields);
         assertFalse(problem.getJsonArray("errors").getJsonObject(0).getString("message").isBlank());
     }
 
@@ -171,103 +232,15 @@ class PhoneVerificationIT {
     }
 
     @Test
-    void sendsPerNumberAreLimitedUntilTheSendPeriodEnds() {
-        String number = numbers.next();
-        ServerClock.advanceToNextWindow(SEND_PERIOD);
-        for (int i = 0; i < SmsProviderStubObserver.SENDS_PER_NUMBER; i++) {
-            assertEquals(202, requestCode(number).statusCode());
-        }
-
-        HttpResponse<String> refused = requestCode(number);
-        ServerClock.advance(SEND_PERIOD);
-        HttpResponse<String> nextPeriod = requestCode(number);
-
-        assertProblem(refused, 429, "urn:tacit:problem:rate-limited");
-        assertRetryAfterAbout(refused, SEND_PERIOD.minusSeconds(1));
-        assertEquals(202, nextPeriod.statusCode(), nextPeriod.body());
-        assertEquals(SmsProviderStubObserver.SENDS_PER_NUMBER + 1, SmsProviderStub.messagesTo(number).size());
-    }
-
-    @Test
-    void sendsPerPrefixAreLimitedUntilTheSendPeriodEnds() {
-        ServerClock.advanceToNextWindow(SEND_PERIOD);
-        for (int i = 0; i < SmsProviderStubObserver.SENDS_PER_PREFIX; i++) {
-            assertEquals(202, requestCode(numbers.next()).statusCode());
-        }
-
-        String oneTooMany = numbers.next();
-        HttpResponse<String> refused = requestCode(oneTooMany);
-        ServerClock.advance(SEND_PERIOD);
-        HttpResponse<String> nextPeriod = requestCode(oneTooMany);
-
-        assertProblem(refused, 429, "urn:tacit:problem:rate-limited");
-        assertRetryAfterAbout(refused, SEND_PERIOD.minusSeconds(1));
-        assertEquals(202, nextPeriod.statusCode(), nextPeriod.body());
-        assertEquals(1, SmsProviderStub.messagesTo(oneTooMany).size(), "sent only in the next period");
-    }
-
-    @Test
-    void wrongCodesPerNumberAreLimitedEvenForTheRightCodeUntilTheWindowEnds() {
-        String number = numbers.next();
-        ServerClock.advanceToNextWindow(WINDOW);
-        requestCode(number);
-        String code = codeSentTo(number);
-        for (int i = 0; i < SmsProviderStubObserver.WRONG_CODES_PER_NUMBER; i++) {
-            assertProblem(confirm(number, otherThan(code)), 400, "urn:tacit:problem:wrong-verification-code");
-        }
-
-        HttpResponse<String> refused = confirm(number, code);
-        ServerClock.advance(WINDOW); // the code is still good in the next window, and the count starts anew
-        HttpResponse<String> nextWindow = confirm(number, code);
-
-        assertProblem(refused, 429, "urn:tacit:problem:rate-limited");
-        assertRetryAfterAbout(refused, WINDOW.minusSeconds(1));
-        assertEquals(200, nextWindow.statusCode(), nextWindow.body());
-    }
-
-    @Test
     void aProviderFailureIsABadGatewayProblem() {
         HttpResponse<String> response = requestCode(SmsProviderStub.FAILING_NUMBER);
 
         assertProblem(response, 502, "urn:tacit:problem:sms-delivery-failed");
     }
 
-    private static HttpResponse<String> requestCode(String number) {
-        return post("verification/code", Json.createObjectBuilder().add("number", number).build().toString());
-    }
-
-    private static HttpResponse<String> confirm(String number, String code) {
-        return post("verification/confirm",
-                Json.createObjectBuilder().add("number", number).add("code", code).build().toString());
-    }
-
-    private static HttpResponse<String> post(String path, String json) {
-        return TacitHttp.send(HttpRequest.newBuilder(TacitHttp.API.resolve(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private static String codeSentTo(String e164) {
-        return SmsProviderStub.latestCodeFor(e164).orElseThrow(() -> new AssertionError("no code was sent to " + e164));
-    }
-
-    private static String otherThan(String code) {
-        return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
-    }
-
-    private static JsonObject assertProblem(HttpResponse<String> response, int status, String type) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
-        JsonObject problem = TacitHttp.json(response);
-        assertEquals(type, problem.getString("type"));
-        assertEquals(status, problem.getInt("status"));
-        assertFalse(problem.getString("detail").isBlank());
-        return problem;
-    }
-
-    /** The time left in the window, which the test began one second into, less what the test took. */
-    private static void assertRetryAfterAbout(HttpResponse<String> response, Duration remaining) {
-        long seconds = Long.parseLong(response.headers().firstValue("Retry-After").orElse("-1"));
-        assertTrue(seconds <= remaining.getSeconds() && seconds > remaining.getSeconds() - 60, "Retry-After " + seconds);
+    private static Map<String, Long> storedBesidesCounters() {
+        Map<String, Long> counts = TacitSchema.rowCounts();
+        counts.remove("abuse_counter");
+        return counts;
     }
 }

@@ -17,6 +17,7 @@ import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
 import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.client.registration.RegisteredAccount;
+import dev.tacit.client.registration.RegistrationClient;
 import dev.tacit.client.registration.VerificationToken;
 import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.HttpFields;
@@ -46,7 +47,8 @@ class ServerFailureIT {
     void aRegistrationWithoutItsDatabaseIsA500ProblemWhoseIncidentTheLogHas() throws Exception {
         String number = numbers.next();
         VerificationToken token = TestAccounts.verify(number);
-        String body = TestAccounts.registrationRequest(token, TestAccounts.setup(number)).toString();
+        String body = RegistrationClient.registrationBody(TestAccounts.setup(number)).add("verificationToken", token.value())
+                .build().toString();
 
         HttpResponse<String> response = withoutTheDatabase(() -> TacitHttp.send(
                 HttpRequest.newBuilder(TacitHttp.API.resolve("accounts")).header("Content-Type", "application/json")

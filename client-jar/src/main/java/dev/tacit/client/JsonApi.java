@@ -8,11 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.wire.Base64Url;
@@ -125,9 +128,15 @@ public final class JsonApi {
         }
         try {
             JsonObject problem = parse(response);
+            Map<String, String> members = new HashMap<>();
+            problem.forEach((name, value) -> {
+                if (value instanceof JsonString string) {
+                    members.put(name, string.getString());
+                }
+            });
             return new ProblemResponseException(response.statusCode(), problem.getString("type", "about:blank"),
                     problem.getString("title", null), problem.getString("detail", null),
-                    problem.getString("field", null), retryAfter);
+                    problem.getString("field", null), retryAfter, members);
         } catch (ServerUnreachableException e) {
             return e;
         }

@@ -1,20 +1,25 @@
 package dev.tacit.client.registration;
 
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.UUID;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import dev.tacit.client.JsonApi;
+import dev.tacit.client.ProblemResponseException;
 import dev.tacit.client.ServerDescription;
 import dev.tacit.client.ServerUnreachableException;
 import dev.tacit.client.TacitClientException;
@@ -23,6 +28,7 @@ import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.CertifiedIdentity;
 import dev.tacit.crypto.identity.IdentityCertificate;
+import dev.tacit.crypto.identity.IdentityKeyPair;
 import dev.tacit.crypto.identity.PemCertificateChain;
 import dev.tacit.crypto.identity.PinnedCaVerifier;
 import dev.tacit.crypto.token.IssuerPublicKey;
@@ -31,11 +37,14 @@ import dev.tacit.crypto.token.Token;
 import dev.tacit.crypto.token.TokenResponse;
 import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.http.PublicOrigin;
+import dev.tacit.http.signature.AccountRequestKeys;
+import dev.tacit.http.signature.RequestSigner;
 
 /**
  * The client side of registration (docs/protocol.md §4): verify a number by SMS, then register it with an
- * {@link AccountSetup}. Each call is one HTTP request; failures are typed
- * ({@link dev.tacit.client.ProblemResponseException} carries the server's problem type).
+ * {@link AccountSetup}; or re-register an account for new keys with its current identity key. Each call is one
+ * HTTP request; failures are typed ({@link ProblemResponseException} carries the server's problem type,
+ * {@link RegistrationLockedException} says a number's account is in use).
  */
 public final class RegistrationClient {
 
@@ -59,15 +68,22 @@ public final class RegistrationClient {
         }
     }
 
-    /** Asks the server to text a verification code to {@code number} (international format, leading +). */
-    public void requestCode(String number) throws TacitClientException {
-        api.post("/v1/verification/code", Json.createObjectBuilder().add("number", number).build());
+    /**
+     * Asks the server to text a verification code to {@code number} (international format, leading +). Keep
+     * what it returns: confirming the code needs it.
+     */
+    public SentCode requestCode(String number) throws TacitClientException {
+        JsonObject answer = api.post("/v1/verification/code", Json.createObjectBuilder().add("number", number).build());
+        return new SentCode(number, string(answer, "sendProof"), instant(answer, "expiresAt"));
     }
 
-    /** Exchanges the texted code for a verification token. */
-    public VerificationToken confirm(String number, String code) throws TacitClientException {
-        JsonObject answer = api.post("/v1/verification/confirm",
-                Json.createObjectBuilder().add("number", number).add("code", code).build());
+    /** Exchanges the code texted with {@code sent} for a verification token. */
+    public VerificationToken confirm(SentCode sent, String code) throws TacitClientException {
+        JsonObject answer = api.post("/v1/verification/confirm", Json.createObjectBuilder()
+                .add("number", sent.number())
+                .add("code", code)
+                .add("sendProof", sent.sendProof())
+                .build());
         return new VerificationToken(string(answer, "verificationToken"), instant(answer, "expiresAt"));
     }
 
@@ -108,21 +124,54 @@ public final class RegistrationClient {
     /**
      * Registers {@code setup.number()}. The certificate is checked against {@code pinnedCa} (number and key
      * included) and the tokens are finalised, so what comes back is ready to use.
+     *
+     * @throws RegistrationLockedException if the number's account is in use: re-register it with
+     *                                     {@link #reRegister} instead, or after the lock lapses
      */
     public RegisteredAccount register(VerificationToken token, AccountSetup setup, PinnedCaVerifier pinnedCa,
                                       Instant now) throws TacitClientException {
+        JsonObject body = registrationBody(setup).add("verificationToken", token.value()).build();
+        JsonObject answer;
+        try {
+            answer = api.post("/v1/accounts", body);
+        } catch (ProblemResponseException e) {
+            throw RegistrationLockedException.TYPE.equals(e.type()) ? locked(e) : e;
+        }
+        return registered(answer, setup, pinnedCa, now);
+    }
+
+    /**
+     * Re-registers the account of {@code setup.number()} for the new keys of {@code setup}, in a request signed
+     * by the account's current identity key {@code current} (docs/protocol.md §4.7): no verification code is
+     * needed, and the registration lock does not apply. The answer is checked as by {@link #register}.
+     */
+    public RegisteredAccount reRegister(IdentityKeyPair current, AccountSetup setup, PinnedCaVerifier pinnedCa,
+                                        Clock clock, SecureRandom random) throws TacitClientException {
+        RequestSigner signer = new RequestSigner(AccountRequestKeys.signingKey(setup.number(), current), clock, random);
+        JsonObject answer = api.signed("POST", "/v1/accounts", registrationBody(setup).build(), signer);
+        return registered(answer, setup, pinnedCa, clock.instant());
+    }
+
+    /**
+     * The members of a registration request (docs/protocol.md §4.7) for the keys of {@code setup}, without a
+     * verification token: what {@link #register} and {@link #reRegister} send, for a caller that builds the
+     * request itself.
+     */
+    public static JsonObjectBuilder registrationBody(AccountSetup setup) {
         JsonArrayBuilder tokenRequests = Json.createArrayBuilder();
         for (PendingToken pending : setup.pendingTokens()) {
             tokenRequests.add(Base64Url.encode(pending.request().encode()));
         }
-        JsonObject answer = api.post("/v1/accounts", Json.createObjectBuilder()
-                .add("verificationToken", token.value())
+        return Json.createObjectBuilder()
                 .add("certificationRequest", Base64Url.encode(setup.certificationRequest().toBytes()))
                 .add("envelopeKey", Base64Url.encode(setup.signedEnvelopeKey().toBytes()))
                 .add("preKey", Base64Url.encode(setup.signedPreKey().toBytes()))
                 .add("groupPublicKey", Base64Url.encode(setup.group().groupPublicKey().toBytes()))
-                .add("tokenRequests", tokenRequests)
-                .build());
+                .add("tokenRequests", tokenRequests);
+    }
+
+    private static RegisteredAccount registered(JsonObject answer, AccountSetup setup, PinnedCaVerifier pinnedCa,
+                                                Instant now) throws ServerUnreachableException {
         try {
             IdentityCertificate certificate = IdentityCertificate.fromBytes(
                     JsonApi.fromBase64Url(string(answer, "certificate")));
@@ -142,8 +191,16 @@ public final class RegistrationClient {
                 tokens.add(setup.pendingTokens().get(i).finalizeToken(response));
             }
             return new RegisteredAccount(identity, tokens, setup);
-        } catch (CryptoException | ClassCastException e) {
+        } catch (CryptoException | ClassCastException | NullPointerException e) {
             throw new ServerUnreachableException("the server's registration answer does not check out", e);
+        }
+    }
+
+    private static TacitClientException locked(ProblemResponseException problem) {
+        try {
+            return new RegistrationLockedException(problem, Instant.parse(problem.member("lockedUntil").orElseThrow()));
+        } catch (DateTimeParseException | NoSuchElementException e) {
+            return new ServerUnreachableException("the server's registration-locked problem lacks 'lockedUntil'", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tacit.server.accounts;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -8,8 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A registered phone number with its published keys (all as their protocol encodings) and how many
- * first-contact tokens it has ever been issued.
+ * A registered phone number with its published keys (all as their protocol encodings), how many
+ * first-contact tokens it has ever been issued, and when it was last seen active (registration lock).
  */
 @Entity
 @Table(name = "account")
@@ -45,6 +46,10 @@ public class Account {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
+    /** The last registration or authenticated request, recorded at most once a day (docs/protocol.md §4.7). */
+    @Column(name = "last_active_at", nullable = false)
+    private Instant lastActiveAt;
 
     protected Account() {
         // for JPA
@@ -83,6 +88,15 @@ public class Account {
         this.preKey = keys.preKey().clone();
         this.groupPublicKey = keys.groupPublicKey().clone();
         this.updatedAt = now;
+        this.lastActiveAt = now;
+    }
+
+    /**
+     * Until when the registration lock holds: {@code lockPeriod} after the last recorded activity. Before then
+     * only a request signed by the current identity key re-registers the number.
+     */
+    Instant lockedUntil(Duration lockPeriod) {
+        return lastActiveAt.plus(lockPeriod);
     }
 
     void replacePreKey(byte[] preKey, Instant now) {

@@ -24,19 +24,23 @@ import dev.tacit.crypto.token.IssuerKeyPair;
 import dev.tacit.crypto.token.TokenRequest;
 import dev.tacit.crypto.token.TokenResponse;
 import dev.tacit.server.identity.CertificateAuthorityKeys;
+import dev.tacit.server.settings.TacitSettings;
 import dev.tacit.server.tokens.TokenIssuerKeys;
 import dev.tacit.server.verification.PhoneVerificationService;
 import dev.tacit.server.verification.VerifiedPhoneNumber;
 
 /**
- * Account creation (docs/protocol.md §4.5): one transaction that checks every part of the request before
+ * Registration (docs/protocol.md §4.7): one transaction that checks every part of the request before
  * writing anything, then stores the account and issues its certificate and, once per number ever, its five
- * first-contact tokens.
+ * first-contact tokens. An active account is locked: only a request signed by its identity key re-registers
+ * it, until it has been inactive for the lock period.
  */
 @Stateless
 public class AccountService {
 
     private static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofHours(1);
+    /** Activity is recorded at most this often per account, so signed traffic does not write on every request. */
+    static final Duration ACTIVITY_GRANULARITY = Duration.ofDays(1);
 
     @Inject
     PhoneVerificationService verification;
@@ -51,35 +55,81 @@ public class AccountService {
     AccountStore accounts;
 
     @Inject
+    TacitSettings settings;
+
+    @Inject
     Clock clock;
 
+    /**
+     * Registers the number a verification token proves: a new account, or a new device for an account that
+     * is not locked.
+     *
+     * @throws RegistrationLockedException if the number's account was active within the lock period
+     */
     public RegistrationResult register(Registration registration) {
+        if (registration.verificationToken() == null) {
+            throw new InvalidAccountRequestException("verificationToken",
+                    "a registration not signed by the account's identity key needs a verification token");
+        }
         VerifiedPhoneNumber verified = verification.checkToken(registration.verificationToken());
         PhoneNumber number = verified.number().asProtocolNumber();
-        CheckedKeys keys = check(registration, number);
-        IssuerKeyPair issuerKey = tokenIssuer.signingKey();
-        List<TokenRequest> tokenRequests = decodeTokenRequests(registration.tokenRequests(), issuerKey);
+        CheckedRegistration checked = check(registration, number);
 
         if (!accounts.markVerificationUsed(verified.nonce().bytes(), verified.expiresAt())) {
             throw new VerificationAlreadyUsedException();
         }
         Instant now = clock.instant();
-        IdentityCertificate certificate = issueCertificate(keys.request(), number, now);
-        PublishedKeys published = new PublishedKeys(keys.request().identityKey().toBytes(), certificate.toBytes(),
-                keys.envelopeKey().toBytes(), keys.preKey().toBytes(), keys.groupPublicKey().toBytes());
+        IdentityCertificate certificate = issueCertificate(checked.request(), number, now);
+        PublishedKeys published = checked.published(certificate);
         AccountStore.LockedAccount locked = accounts.lockOrCreate(number.e164(), published, now);
         Account account = locked.account();
         if (!locked.created()) {
-            account.installKeys(published, now); // a new device for a registered number
+            Instant lockedUntil = account.lockedUntil(settings.registration().lockPeriod());
+            if (now.isBefore(lockedUntil)) {
+                throw new RegistrationLockedException(lockedUntil);
+            }
+            account.installKeys(published, now); // a new device for a number whose account has lapsed
         }
+        return issueTokens(account, checked, certificate, locked.created());
+    }
 
-        int granted = Math.min(account.tokensRemaining(), tokenRequests.size());
+    /**
+     * Re-registers the account {@code number} for a new device, in a request its current identity key signed
+     * (authenticated as in §5): the key is the proof, so no verification token is needed and the lock does
+     * not apply.
+     */
+    public RegistrationResult reRegisterSigned(String number, Registration registration) {
+        if (registration.verificationToken() != null) {
+            throw new InvalidAccountRequestException("verificationToken",
+                    "a registration signed by the account's identity key carries no verification token");
+        }
+        Account account = accounts.lock(number);
+        PhoneNumber phoneNumber = phoneNumberOf(account);
+        CheckedRegistration checked = check(registration, phoneNumber);
+        Instant now = clock.instant();
+        IdentityCertificate certificate = issueCertificate(checked.request(), phoneNumber, now);
+        account.installKeys(checked.published(certificate), now);
+        return issueTokens(account, checked, certificate, false);
+    }
+
+    /**
+     * Records that the account {@code number} made an authenticated request now, for its registration lock;
+     * writes at most once a day per account.
+     */
+    public void recordActivity(String number) {
+        accounts.recordActivity(number, clock.instant(), ACTIVITY_GRANULARITY);
+    }
+
+    /** Blind-signs as many token requests, in order, as the account has left of its allowance. */
+    private static RegistrationResult issueTokens(Account account, CheckedRegistration checked,
+                                                  IdentityCertificate certificate, boolean created) {
+        int granted = Math.min(account.tokensRemaining(), checked.tokenRequests().size());
         List<TokenResponse> responses = new ArrayList<>(granted);
-        for (TokenRequest request : tokenRequests.subList(0, granted)) {
-            responses.add(blindSign(issuerKey, request));
+        for (TokenRequest request : checked.tokenRequests().subList(0, granted)) {
+            responses.add(blindSign(checked.issuerKey(), request));
         }
         account.recordTokensIssued(granted);
-        return new RegistrationResult(certificate, responses, locked.created());
+        return new RegistrationResult(certificate, responses, created);
     }
 
     /** The identity key of the account {@code number}, if it is registered. */
@@ -105,6 +155,14 @@ public class AccountService {
         account.replaceGroupPublicKey(groupPublicKey(encoded).toBytes(), clock.instant());
     }
 
+    private static PhoneNumber phoneNumberOf(Account account) {
+        try {
+            return PhoneNumber.of(account.number());
+        } catch (MalformedEncodingException e) {
+            throw new IllegalStateException("a stored number is not E.164", e);
+        }
+    }
+
     private static IdentityPublicKey identityKeyOf(Account account) {
         try {
             return IdentityPublicKey.fromBytes(account.identityKey());
@@ -113,8 +171,8 @@ public class AccountService {
         }
     }
 
-    /** Decodes and checks the certificate request and the keys it vouches for. */
-    private static CheckedKeys check(Registration registration, PhoneNumber number) {
+    /** Decodes and checks the certificate request, the keys it vouches for and the token requests. */
+    private CheckedRegistration check(Registration registration, PhoneNumber number) {
         CertificationRequest request;
         try {
             request = CertificationRequest.fromBytes(registration.certificationRequest());
@@ -123,12 +181,15 @@ public class AccountService {
         }
         if (!request.requestedNumber().equals(number)) {
             throw new InvalidAccountRequestException("certificationRequest",
-                    "the request names another number than the verified one");
+                    "the request names another number than the one registering");
         }
         SignedPreKey envelopeKey = signedKey("envelopeKey", registration.envelopeKey(), request.identityKey(),
                 KeyPurpose.ENVELOPE_KEY);
         SignedPreKey preKey = signedKey("preKey", registration.preKey(), request.identityKey(), KeyPurpose.RATCHET_PRE_KEY);
-        return new CheckedKeys(request, envelopeKey, preKey, groupPublicKey(registration.groupPublicKey()));
+        GroupPublicKey group = groupPublicKey(registration.groupPublicKey());
+        IssuerKeyPair issuerKey = tokenIssuer.signingKey();
+        return new CheckedRegistration(request, envelopeKey, preKey, group, issuerKey,
+                decodeTokenRequests(registration.tokenRequests(), issuerKey));
     }
 
     private static GroupPublicKey groupPublicKey(byte[] encoded) {
@@ -188,7 +249,15 @@ public class AccountService {
         }
     }
 
-    private record CheckedKeys(CertificationRequest request, SignedPreKey envelopeKey, SignedPreKey preKey,
-                               GroupPublicKey groupPublicKey) {
+    /** A registration request whose every member decoded and checked out. */
+    private record CheckedRegistration(CertificationRequest request, SignedPreKey envelopeKey, SignedPreKey preKey,
+                                       GroupPublicKey groupPublicKey, IssuerKeyPair issuerKey,
+                                       List<TokenRequest> tokenRequests) {
+
+        /** The keys to store and publish, with the certificate issued for the request. */
+        PublishedKeys published(IdentityCertificate certificate) {
+            return new PublishedKeys(request.identityKey().toBytes(), certificate.toBytes(), envelopeKey.toBytes(),
+                    preKey.toBytes(), groupPublicKey.toBytes());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tacit.server.accounts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -43,6 +44,23 @@ public class AccountStore {
         return account;
     }
 
+    /**
+     * Records that the account {@code number} was active at {@code now}, unless its recorded activity is less
+     * than {@code granularity} old: then nothing is written (one look-up by primary key), so authenticated
+     * traffic writes at most once per {@code granularity} per account.
+     *
+     * @return whether the activity was written
+     */
+    public boolean recordActivity(String number, Instant now, Duration granularity) {
+        return entityManager.createNativeQuery("""
+                        UPDATE {h-schema}account SET last_active_at = ?2
+                        WHERE number = ?1 AND last_active_at <= ?3""")
+                .setParameter(1, number)
+                .setParameter(2, now)
+                .setParameter(3, now.minus(granularity))
+                .executeUpdate() == 1;
+    }
+
     /** An account locked for the rest of the transaction, and whether this transaction created it. */
     public record LockedAccount(Account account, boolean created) {
     }
@@ -54,8 +72,9 @@ public class AccountStore {
     public LockedAccount lockOrCreate(String number, PublishedKeys keys, Instant now) {
         int inserted = entityManager.createNativeQuery("""
                         INSERT INTO {h-schema}account (number, identity_key, certificate, envelope_key, pre_key,
-                                                       group_public_key, tokens_issued, registered_at, updated_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?7)
+                                                       group_public_key, tokens_issued, registered_at, updated_at,
+                                                       last_active_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?7, ?7)
                         ON CONFLICT (number) DO NOTHING""")
                 .setParameter(1, number)
                 .setParameter(2, keys.identityKey())

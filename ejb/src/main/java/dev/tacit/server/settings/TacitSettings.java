@@ -14,7 +14,7 @@ import io.smallrye.config.WithDefault;
 /**
  * Every {@code tacit.*} setting, typed, with its default: the one place the application reads configuration
  * from. MicroProfile Config supplies the values (system properties, or environment variables in upper case
- * with {@code _} for {@code .} and {@code -}, such as {@code TACIT_VERIFICATION_WINDOW}).
+ * with {@code _} for {@code .} and {@code -}, such as {@code TACIT_VERIFICATION_CODE_VALIDITY}).
  *
  * <p>The deployment fails when a value does not convert or breaks its bound, with a message naming the
  * setting, and so does a {@code tacit.*} property that names no setting here (a misspelt one);
@@ -36,6 +36,8 @@ public interface TacitSettings {
 
     Verification verification();
 
+    Registration registration();
+
     Sms sms();
 
     Keystore keystore();
@@ -50,38 +52,60 @@ public interface TacitSettings {
 
     Db db();
 
-    /** Phone verification (protocol §4.5, §4.6). Durations are whole seconds, since codes count in windows. */
+    /** Phone verification (protocol §4.5, §4.6). Durations are whole seconds, as the send proofs carry them. */
     interface Verification {
 
-        /** How long a code window lasts; a code is accepted in its window and the next. */
+        /** How long a send proof, and the code texted with it, are accepted after the send. */
         @WithDefault("PT10M")
         @WithConverter(SettingConverters.WholeSeconds.class)
-        Duration window();
+        Duration codeValidity();
 
         /** How long a verification token stays valid after it is issued. */
         @WithDefault("PT15M")
         @WithConverter(SettingConverters.WholeSeconds.class)
         Duration tokenValidity();
 
-        /** The fixed window that the send limits count in. */
+        /** The fixed window that the per-number, per-prefix and overall send limits count in. */
         @WithDefault("PT1H")
         @WithConverter(SettingConverters.WholeSeconds.class)
         Duration sendPeriod();
 
-        /** Codes sent to one number per send period. */
-        @WithDefault("5")
+        /** Texts to one number per send period. */
+        @WithDefault("3")
         @WithConverter(SettingConverters.AtLeastOne.class)
         int sendsPerNumber();
 
-        /** Codes sent to the numbers of one prefix per send period. */
+        /** Texts to one number per UTC day (fixed one-day windows from the epoch). */
+        @WithDefault("6")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int sendsPerNumberPerDay();
+
+        /** Texts to the numbers of one prefix per send period. */
         @WithDefault("200")
         @WithConverter(SettingConverters.AtLeastOne.class)
         int sendsPerPrefix();
 
-        /** Wrong codes allowed per number per code window. */
-        @WithDefault("5")
+        /** Texts to all numbers together per send period. */
+        @WithDefault("1000")
         @WithConverter(SettingConverters.AtLeastOne.class)
-        int wrongCodesPerNumber();
+        int sendsOverall();
+
+        /** Wrong codes accepted for checking per send, i.e. per send proof. */
+        @WithDefault("3")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int wrongCodesPerSend();
+    }
+
+    /** Registration (protocol §4.7). */
+    interface Registration {
+
+        /**
+         * How long after its last recorded activity an account stays locked against re-registration without
+         * its identity key.
+         */
+        @WithDefault("P7D")
+        @WithConverter(SettingConverters.WholeSeconds.class)
+        Duration lockPeriod();
     }
 
     /** Which SMS gateway texts the verification codes, and how. */

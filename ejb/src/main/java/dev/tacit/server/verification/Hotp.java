@@ -8,11 +8,12 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HOTP (RFC 4226): HMAC of the 8-byte big-endian counter, dynamic truncation (§5.3), modulo 10^digits,
- * zero-padded. With SHA-256 and a time-window counter this is TOTP as RFC 6238 defines it.
+ * zero-padded. Verification codes use its truncation on an HMAC over a send ({@link VerificationCodes});
+ * {@link #generate} keeps the whole algorithm, so the truncation is checked against the RFCs' vectors.
  */
 final class Hotp {
 
-    /** The MAC functions RFC 4226 and RFC 6238 define HOTP with; Tacit uses {@link #HMAC_SHA256}. */
+    /** The MAC functions RFC 4226 and RFC 6238 define HOTP with; Tacit uses HMAC-SHA256. */
     enum Algorithm {
         HMAC_SHA1("HmacSHA1"),
         HMAC_SHA256("HmacSHA256");
@@ -31,10 +32,20 @@ final class Hotp {
 
     /** The HOTP value of {@code counter} under {@code key}, as exactly {@code digits} (6 to 8) decimal digits. */
     static String generate(Algorithm algorithm, byte[] key, long counter, int digits) {
+        return truncate(hmac(algorithm, key, ByteBuffer.allocate(Long.BYTES).putLong(counter).array()), digits);
+    }
+
+    /**
+     * RFC 4226 §5.3 on any HMAC value of at least 20 bytes: dynamic truncation (the offset is the low four bits
+     * of the last byte, as RFC 6238 does for SHA-256), modulo 10^digits, zero-padded to {@code digits} (6 to 8).
+     */
+    static String truncate(byte[] hash, int digits) {
         if (digits < 6 || digits > 8) {
             throw new IllegalArgumentException("HOTP values have 6 to 8 digits");
         }
-        byte[] hash = hmac(algorithm, key, ByteBuffer.allocate(Long.BYTES).putLong(counter).array());
+        if (hash.length < 20) {
+            throw new IllegalArgumentException("dynamic truncation needs at least 20 bytes");
+        }
         int offset = hash[hash.length - 1] & 0x0f;
         int binary = (hash[offset] & 0x7f) << 24
                 | (hash[offset + 1] & 0xff) << 16

@@ -8,17 +8,19 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import dev.tacit.server.limits.Allowance;
 import dev.tacit.server.settings.TacitSettings;
 import dev.tacit.server.sms.SmsGateway;
 
 /**
- * Proves that a client controls a phone number without storing anything about the proof: the code texted to
- * a number is a keyed function of the number and the time window, so confirming it needs nothing but the
- * server secret; the proof handed back is a MAC'd token whose nonce its consumer makes single-use. Only the
- * abuse counters of {@link VerificationLimits} are kept, in bounded expiring caches.
+ * Proves that a client controls a phone number without storing anything about the proof (docs/protocol.md
+ * §4.5, §4.6): a send answers an authenticated send proof and texts the code derived from it, so confirming
+ * needs nothing but the server secrets and the proof the client brings back; the proof handed back then is a
+ * MAC'd token whose nonce its consumer makes single-use. Only the abuse counters of
+ * {@link VerificationLimits} are kept.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS) // nothing transactional; joins a caller's transaction
+@TransactionAttribute(TransactionAttributeType.SUPPORTS) // the counters commit on their own; joins a caller's transaction
 public class PhoneVerificationService {
 
     @Inject
@@ -40,37 +42,42 @@ public class PhoneVerificationService {
     Clock clock;
 
     /**
-     * Texts the number its code for the current window.
+     * Counts a send against the limits, then texts the number the code of a new send and answers its proof.
      *
      * @throws InvalidPhoneNumberException                unless {@code number} is a valid international number
-     * @throws RateLimitedException                       if the number's or its prefix's send limit is spent
+     * @throws RateLimitedException                       if a send limit (number, prefix, overall) is spent
      * @throws dev.tacit.server.sms.SmsDeliveryException if the SMS provider fails
      */
-    public void requestCode(String number) {
+    public IssuedSendProof requestCode(String number) {
         NormalizedPhoneNumber phone = normalizer.normalize(number);
         Instant now = clock.instant();
         limits.countSend(phone, now);
-        VerificationCode code = keys.codes().codeFor(phone, TimeWindow.containing(now, settings.verification().window()));
+        NumberClaimCodec.Issued send = keys.sends().issue(phone, now);
+        VerificationCode code = keys.codes().codeFor(send.claim());
         sms.send(phone.e164(), "Your Tacit code: " + code.digits());
+        return new IssuedSendProof(send.text(), send.claim().instant().plus(settings.verification().codeValidity()));
     }
 
     /**
-     * Checks the code for the number against the current and the previous window and, if it matches, issues
-     * a verification token.
+     * Checks {@code code} against the send {@code sendProof} stands for and, if it matches, issues a
+     * verification token. A wrong code is charged to that send alone.
      *
      * @throws InvalidPhoneNumberException     unless {@code number} is a valid international number
-     * @throws RateLimitedException            if the number's wrong codes for this window are spent
-     * @throws WrongVerificationCodeException if the code is wrong or older than the previous window
+     * @throws WrongVerificationCodeException if the code is not six digits, or not the send's code
+     * @throws InvalidSendProofException       unless the proof is authentic and for {@code number}
+     * @throws ExpiredSendProofException       if the code validity has passed since the send
+     * @throws RateLimitedException            if the send's wrong codes are spent
      */
-    public IssuedVerificationToken confirm(String number, String code) {
+    public IssuedVerificationToken confirm(String number, String code, String sendProof) {
         NormalizedPhoneNumber phone = normalizer.normalize(number);
         VerificationCode claimed = VerificationCode.of(code);
         Instant now = clock.instant();
-        limits.reserveAttempt(phone, now);
-        if (!keys.codes().accepts(phone, claimed, TimeWindow.containing(now, settings.verification().window()))) {
+        NumberClaim send = keys.sends().check(sendProof, phone, now, settings.verification().codeValidity());
+        Allowance attempt = limits.reserveAttempt(send, now);
+        if (!keys.codes().accepts(send, claimed)) {
             throw new WrongVerificationCodeException();
         }
-        limits.releaseAttempt(phone, now);
+        limits.release(attempt);
         return keys.tokens().issue(phone, now.plus(settings.verification().tokenValidity()));
     }
 

@@ -11,15 +11,16 @@ import jakarta.inject.Inject;
 import dev.tacit.server.keys.ServerSecrets;
 
 /**
- * The two keyed functions of phone verification, each under its own server secret (random, stored sealed in
- * the database, the same on every cluster member): the code secret and the token secret, so that neither
- * output can stand in for the other.
+ * The three keyed functions of phone verification, each under its own server secret (random, stored sealed
+ * in the database, the same on every cluster member): the send secret (send proofs), the code secret (the code
+ * of each send) and the token secret (verification tokens), so that no output can stand in for another.
  */
 @ApplicationScoped
 public class VerificationKeys {
 
     static final String CODE_SECRET = "phone-verification-code";
     static final String TOKEN_SECRET = "phone-verification-token";
+    static final String SEND_SECRET = "phone-verification-send";
     private static final int SECRET_LENGTH = 32;
 
     @Inject
@@ -28,19 +29,25 @@ public class VerificationKeys {
     @Inject
     PhoneNumberNormalizer normalizer;
 
+    private SendProofCodec sends;
     private VerificationCodes codes;
     private VerificationTokenCodec tokens;
 
     @PostConstruct
     void load() {
+        sends = new SendProofCodec(secrets.getOrCreate(SEND_SECRET, SECRET_LENGTH), normalizer, new SecureRandom());
         codes = new VerificationCodes(secrets.getOrCreate(CODE_SECRET, SECRET_LENGTH));
         tokens = new VerificationTokenCodec(secrets.getOrCreate(TOKEN_SECRET, SECRET_LENGTH), normalizer,
                 new SecureRandom());
     }
 
-    /** Reads (or, on a new installation, creates) both secrets at deployment rather than on a first request. */
+    /** Reads (or, on a new installation, creates) the secrets at deployment rather than on a first request. */
     void loadAtStart(@Observes @Initialized(ApplicationScoped.class) Object deployment) {
         // Observing is enough: the container creates this bean, running load(), to deliver the event.
+    }
+
+    SendProofCodec sends() {
+        return sends;
     }
 
     VerificationCodes codes() {

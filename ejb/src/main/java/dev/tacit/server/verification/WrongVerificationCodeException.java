@@ -1,12 +1,9 @@
 package dev.tacit.server.verification;
 
-/**
- * The code does not match the number in the current or the previous window. A code from an older window is
- * indistinguishable from a wrong one: the server keeps no record of what it sent.
- */
+/** The code is not the code of the send whose proof came with it (or not six digits at all). */
 public final class WrongVerificationCodeException extends VerificationException {
 
     public WrongVerificationCodeException() {
-        super("the verification code is wrong or has expired");
+        super("the verification code is wrong");
     }
 }

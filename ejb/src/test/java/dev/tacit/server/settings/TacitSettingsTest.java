@@ -25,12 +25,15 @@ class TacitSettingsTest {
         TacitSettings settings = TestSettings.defaults();
 
         assertEquals("http://localhost:8080", settings.publicOrigin().toString());
-        assertEquals(Duration.ofMinutes(10), settings.verification().window());
+        assertEquals(Duration.ofMinutes(10), settings.verification().codeValidity());
         assertEquals(Duration.ofMinutes(15), settings.verification().tokenValidity());
         assertEquals(Duration.ofHours(1), settings.verification().sendPeriod());
-        assertEquals(5, settings.verification().sendsPerNumber());
+        assertEquals(3, settings.verification().sendsPerNumber());
+        assertEquals(6, settings.verification().sendsPerNumberPerDay());
         assertEquals(200, settings.verification().sendsPerPrefix());
-        assertEquals(5, settings.verification().wrongCodesPerNumber());
+        assertEquals(1000, settings.verification().sendsOverall());
+        assertEquals(3, settings.verification().wrongCodesPerSend());
+        assertEquals(Duration.ofDays(7), settings.registration().lockPeriod());
         assertEquals(TacitSettings.Sms.Gateway.DEVELOPMENT, settings.sms().gateway());
         assertEquals(Optional.empty(), settings.sms().development().outbox());
         assertEquals(URI.create("https://api.twilio.com"), settings.sms().twilio().baseUrl());
@@ -51,14 +54,16 @@ class TacitSettingsTest {
     @Test
     void valuesAreReadTyped() {
         TacitSettings settings = TestSettings.of(Map.of(
-                "tacit.verification.window", "PT90S",
+                "tacit.verification.code-validity", "PT90S",
+                "tacit.registration.lock-period", "P30D",
                 "tacit.sms.gateway", "twilio",
                 "tacit.sms.twilio.base-url", "http://127.0.0.1:8089",
                 "tacit.sms.development.outbox", "/var/tmp/outbox",
                 "tacit.keystore.path", "/etc/tacit/kek.p12",
                 "tacit.public-origin", "https://tacit.example:8443"));
 
-        assertEquals(Duration.ofSeconds(90), settings.verification().window());
+        assertEquals(Duration.ofSeconds(90), settings.verification().codeValidity());
+        assertEquals(Duration.ofDays(30), settings.registration().lockPeriod());
         assertEquals(TacitSettings.Sms.Gateway.TWILIO, settings.sms().gateway());
         assertEquals(URI.create("http://127.0.0.1:8089"), settings.sms().twilio().baseUrl());
         assertEquals(Optional.of(Path.of("/var/tmp/outbox")), settings.sms().development().outbox());
@@ -80,42 +85,48 @@ class TacitSettingsTest {
         assertEquals("https://tacit.example", settings.publicOrigin().toString());
         // The launcher's own variables, which the WildFly it starts inherits, are not settings: left alone.
         assertEquals(Duration.ofMinutes(10), TestSettings.fromEnvironment(Map.of("TACIT_RUN_PORT_OFFSET", "300"))
-                .verification().window());
+                .verification().codeValidity());
         ConfigValidationException refused = assertThrows(ConfigValidationException.class,
-                () -> TestSettings.fromEnvironment(Map.of("TACIT_VERIFICATION_WINDOW", "PT0.5S")));
-        assertTrue(refused.getMessage().contains("tacit.verification.window"), refused.getMessage());
+                () -> TestSettings.fromEnvironment(Map.of("TACIT_VERIFICATION_CODE_VALIDITY", "PT0.5S")));
+        assertTrue(refused.getMessage().contains("tacit.verification.code-validity"), refused.getMessage());
     }
 
     /** Each wrong value is refused when the settings are built, as at deployment, with the setting's name. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "tacit.verification.window                 | PT0S",
-            "tacit.verification.window                 | PT0.5S",
-            "tacit.verification.window                 | ten minutes",
-            "tacit.verification.token-validity         | -PT15M",
-            "tacit.verification.send-period            | 3600",
-            "tacit.verification.sends-per-number       | 0",
-            "tacit.verification.sends-per-prefix       | many",
-            "tacit.verification.wrong-codes-per-number | -1",
-            "tacit.sms.gateway                         | carrier-pigeon",
-            "tacit.sms.timeout                         | PT0S",
-            "tacit.sms.twilio.base-url                 | ftp://api.twilio.com",
-            "tacit.sms.twilio.base-url                 | api.twilio.com",
-            "tacit.tokens.signing-period               | P0D",
-            "tacit.tokens.verification-period          | forever",
-            "tacit.ca.signing-period                   | -P1D",
-            "tacit.identity-certificate.validity       | P",
-            "tacit.discovery.window                    | PT59M59S",
-            "tacit.discovery.window                    | P8D",
-            "tacit.discovery.window                    | PT3600.5S",
-            "tacit.discovery.tokens-per-window         | 0",
-            "tacit.public-origin                       | localhost:8080",
-            "tacit.public-origin                       | https://tacit.example/",
-            "tacit.public-origin                       | https://tacit.example/api",
-            "tacit.public-origin                       | https://tacit.example?x=1",
-            "tacit.db.port                             | 65536",
-            "tacit.db.pool.max                         | 0",
-            "tacit.verification.windw                  | PT5M"})
+            "tacit.verification.code-validity             | PT0S",
+            "tacit.verification.code-validity             | PT0.5S",
+            "tacit.verification.code-validity             | ten minutes",
+            "tacit.verification.token-validity            | -PT15M",
+            "tacit.verification.send-period               | 3600",
+            "tacit.verification.sends-per-number          | 0",
+            "tacit.verification.sends-per-number-per-day  | 0",
+            "tacit.verification.sends-per-prefix          | many",
+            "tacit.verification.sends-overall             | -5",
+            "tacit.verification.wrong-codes-per-send      | -1",
+            "tacit.registration.lock-period               | P0D",
+            "tacit.registration.lock-period               | PT1.5S",
+            "tacit.verification.window                    | PT10M",
+            "tacit.verification.wrong-codes-per-number    | 5",
+            "tacit.sms.gateway                            | carrier-pigeon",
+            "tacit.sms.timeout                            | PT0S",
+            "tacit.sms.twilio.base-url                    | ftp://api.twilio.com",
+            "tacit.sms.twilio.base-url                    | api.twilio.com",
+            "tacit.tokens.signing-period                  | P0D",
+            "tacit.tokens.verification-period             | forever",
+            "tacit.ca.signing-period                      | -P1D",
+            "tacit.identity-certificate.validity          | P",
+            "tacit.discovery.window                       | PT59M59S",
+            "tacit.discovery.window                       | P8D",
+            "tacit.discovery.window                       | PT3600.5S",
+            "tacit.discovery.tokens-per-window            | 0",
+            "tacit.public-origin                          | localhost:8080",
+            "tacit.public-origin                          | https://tacit.example/",
+            "tacit.public-origin                          | https://tacit.example/api",
+            "tacit.public-origin                          | https://tacit.example?x=1",
+            "tacit.db.port                                | 65536",
+            "tacit.db.pool.max                            | 0",
+            "tacit.verification.windw                     | PT5M"})
     void aWrongSettingIsRefusedWithItsName(String name, String value) {
         ConfigValidationException refused = assertThrows(ConfigValidationException.class,
                 () -> TestSettings.of(Map.of(name, value)));

@@ -7,7 +7,7 @@ import org.infinispan.manager.DefaultCacheManager;
 
 /**
  * Local Infinispan caches (the Infinispan WildFly ships), bounded like those of the cache container
- * {@code tacit} in configure-tacit.cli, for tests of the counters and the nonce memory kept in them.
+ * {@code tacit} in configure-tacit.cli, for tests of the nonce memory kept in them.
  */
 public final class EmbeddedCaches implements AutoCloseable {
 

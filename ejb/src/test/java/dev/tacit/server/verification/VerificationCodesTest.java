@@ -1,6 +1,5 @@
 package dev.tacit.server.verification;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -11,50 +10,42 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * The code of a send, against vectors computed independently of this code (Python's hmac module):
+ * code = RFC 4226 truncation of HMAC-SHA256(code secret, "tacit phone verification v2" || payload), for the
+ * code secret 0x07 × 32 and the send proof payload 0x02 || send id || I2OSP(1795597200, 8) || "+14155550100".
+ */
 class VerificationCodesTest {
 
-    private static final byte[] SECRET = filled(32, 7);
-    private static final Duration WINDOW = Duration.ofMinutes(10);
+    private static final byte[] CODE_SECRET = filled(32, 7);
+    private static final byte[] SEND_SECRET = filled(32, 5);
+    private static final Instant SENT_AT = Instant.parse("2026-11-25T09:00:00Z");
 
     private final PhoneNumberNormalizer normalizer = new PhoneNumberNormalizer();
     private final NormalizedPhoneNumber alice = normalizer.normalize("+14155550100");
-    private final NormalizedPhoneNumber bob = normalizer.normalize("+14155550101");
-    private final TimeWindow window = TimeWindow.containing(Instant.parse("2026-11-25T09:00:00Z"), WINDOW);
-
-    /*
-     * Fixed vectors, computed outside this code base (Python's hmac module): K_n = HMAC-SHA256(secret,
-     * "tacit phone verification v1" || E.164), code = RFC 4226 truncation of HMAC-SHA256(K_n, counter) mod 10^6,
-     * secret = 32 bytes of 0x07 (0x08 for the last), window counter 2992662 = 2026-11-25T09:00Z / 600 s.
-     */
+    private final VerificationCodes codes = new VerificationCodes(CODE_SECRET);
 
     @Test
-    void isTheHotpSha256OfTheWindowUnderThePerNumberKey() {
-        assertEquals(2_992_662, window.counter());
-        assertEquals("456694", new VerificationCodes(SECRET).codeFor(alice, window).digits());
+    void isTheTruncatedHmacOfTheSendPayload() {
+        // send id 000102…0f: HMAC 86ac9d84…6344517276, offset 6, 0x1691…→ 307844
+        assertEquals("307844", codes.codeFor(send(0)).digits());
     }
 
     @Test
-    void differsByNumberWindowAndSecretAndKeepsLeadingZeros() {
-        VerificationCodes codes = new VerificationCodes(SECRET);
-
-        assertEquals("950906", codes.codeFor(bob, window).digits());
-        assertEquals("014493", codes.codeFor(alice, window.previous()).digits());
-        assertEquals("385563", codes.codeFor(alice, new TimeWindow(window.counter() + 1, WINDOW)).digits());
-        assertEquals("604228", new VerificationCodes(filled(32, 8)).codeFor(alice, window).digits());
+    void eachSendHasItsOwnCode() {
+        // send id 0102…10, same number and instant
+        assertEquals("943375", codes.codeFor(send(1)).digits());
     }
 
     @Test
-    void acceptsTheCurrentAndThePreviousWindowOnly() {
-        VerificationCodes codes = new VerificationCodes(SECRET);
-        TimeWindow next = new TimeWindow(window.counter() + 1, WINDOW);
-        TimeWindow later = new TimeWindow(window.counter() + 2, WINDOW);
-        VerificationCode code = VerificationCode.of("456694");
+    void acceptsTheSendsCodeOnly() {
+        NumberClaim send = send(0);
 
-        assertTrue(codes.accepts(alice, code, window));
-        assertTrue(codes.accepts(alice, code, next));
-        assertFalse(codes.accepts(alice, code, later), "expired two windows on");
-        assertFalse(codes.accepts(alice, code, window.previous()), "not valid before its window");
-        assertFalse(codes.accepts(bob, code, window), "bound to its number");
+        assertTrue(codes.accepts(send, VerificationCode.of("307844")));
+        assertFalse(codes.accepts(send, VerificationCode.of("307845")));
+        assertFalse(codes.accepts(send(1), VerificationCode.of("307844")), "bound to its send");
+        assertFalse(new VerificationCodes(filled(32, 8)).accepts(send, VerificationCode.of("307844")),
+                "bound to the secret");
     }
 
     @Test
@@ -70,6 +61,11 @@ class VerificationCodesTest {
         assertThrows(WrongVerificationCodeException.class, () -> VerificationCode.of("１２３４５６"));
         assertThrows(WrongVerificationCodeException.class, () -> VerificationCode.of(null));
         assertFalse(VerificationCode.of("123456").toString().contains("123456"));
+    }
+
+    /** The send to alice at SENT_AT whose send id counts up from {@code firstByte}. */
+    private NumberClaim send(int firstByte) {
+        return new SendProofCodec(SEND_SECRET, normalizer, new FixedRandom(firstByte)).issue(alice, SENT_AT).claim();
     }
 
     private static byte[] filled(int length, int value) {

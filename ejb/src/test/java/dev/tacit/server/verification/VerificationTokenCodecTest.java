@@ -3,7 +3,6 @@ package dev.tacit.server.verification;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,18 +85,9 @@ class VerificationTokenCodecTest {
     @Test
     void anyChangedBitIsInvalid() {
         String token = codec.issue(number, EXPIRY).token();
-        String[] parts = token.split("\\.");
-        byte[] payload = Base64.getUrlDecoder().decode(parts[0]);
-        for (int i = 0; i < payload.length; i++) {
-            byte[] changed = payload.clone();
-            changed[i] ^= 1;
-            String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(changed) + "." + parts[1];
-            assertThrows(InvalidVerificationTokenException.class, () -> codec.check(forged, NOW), "byte " + i);
+        for (String forged : Forgeries.oneBitChanged(token)) {
+            assertThrows(InvalidVerificationTokenException.class, () -> codec.check(forged, NOW), forged);
         }
-        byte[] tag = Base64.getUrlDecoder().decode(parts[1]);
-        tag[31] ^= 1;
-        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
-        assertThrows(InvalidVerificationTokenException.class, () -> codec.check(forged, NOW));
     }
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import dev.tacit.server.accounts.InvalidAccountRequestException;
+import dev.tacit.server.accounts.RegistrationLockedException;
 import dev.tacit.server.accounts.VerificationAlreadyUsedException;
 import dev.tacit.web.problem.Problem;
 
@@ -31,6 +32,15 @@ public final class AccountExceptionMappers {
         public Response toResponse(VerificationAlreadyUsedException exception) {
             return Problem.ofType("verification-already-used", "Verification already used", Response.Status.CONFLICT,
                     exception.getMessage()).toResponse();
+        }
+    }
+
+    /** 423 {@code registration-locked}, saying until when. */
+    @Provider
+    public static class RegistrationLocked implements ExceptionMapper<RegistrationLockedException> {
+        @Override
+        public Response toResponse(RegistrationLockedException exception) {
+            return RegistrationLockedProblem.until(exception.lockedUntil()).toResponse();
         }
     }
 }

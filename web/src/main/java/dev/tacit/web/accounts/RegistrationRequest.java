@@ -9,9 +9,10 @@ import jakarta.validation.constraints.Size;
 import dev.tacit.crypto.wire.Base64Url;
 
 /**
- * {@code POST /v1/accounts} body (docs/protocol.md §4.5). Binary members are base64url without padding.
+ * {@code POST /v1/accounts} body (docs/protocol.md §4.7). Binary members are base64url without padding.
  *
- * @param verificationToken    from {@code POST /v1/verification/confirm}
+ * @param verificationToken    from {@code POST /v1/verification/confirm}; absent in a request signed by the
+ *                             account's identity key
  * @param certificationRequest DER PKCS#10 request for the identity key, CN = the verified number
  * @param envelopeKey          the signed X25519 envelope key (§3.3)
  * @param preKey               the signed X25519 ratchet pre-key (§3.3)
@@ -19,7 +20,7 @@ import dev.tacit.crypto.wire.Base64Url;
  * @param tokenRequests        exactly five Privacy Pass token requests (§2.1)
  */
 public record RegistrationRequest(
-        @NotNull @Size(max = 1024) String verificationToken,
+        @Size(max = 1024) String verificationToken,
         @NotNull @Size(max = 4096) @Pattern(regexp = Base64Url.PATTERN) String certificationRequest,
         @NotNull @Size(max = 1024) @Pattern(regexp = Base64Url.PATTERN) String envelopeKey,
         @NotNull @Size(max = 1024) @Pattern(regexp = Base64Url.PATTERN) String preKey,

@@ -36,13 +36,18 @@ import dev.tacit.web.problem.UnexpectedExceptionMapper;
  * Authenticates account-scoped requests (those under a security constraint, {@code /v1/account/*}) by their
  * RFC 9421 signature (docs/protocol.md §5): the caller becomes the account whose identity key signed.
  * Anything else, from a missing header to a replayed nonce, is the same 401 problem, and
- * the request goes no further. Other requests pass untouched.
+ * the request goes no further. A registration ({@code POST /v1/accounts}) is anonymous but may be signed, by
+ * an account re-registering with its current key (§4.7): it is then authenticated the same way. Other
+ * requests pass untouched. Each authenticated request counts as the account's activity (registration lock).
  */
 @ApplicationScoped
 public class SignedRequestMechanism implements HttpAuthenticationMechanism {
 
     /** Request bodies of account-scoped calls are small JSON documents. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** Where clients register (docs/protocol.md §4.7); a signed registration is an account's re-registration. */
+    static final String REGISTRATION_PATH = "/v1/accounts";
 
     private static final Logger LOG = Logger.getLogger(SignedRequestMechanism.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
@@ -65,7 +70,7 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        if (!context.isProtected()) {
+        if (!context.isProtected() && !isSignedRegistration(request)) {
             return context.doNothing();
         }
         try {
@@ -79,6 +84,7 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
             if (!nonces.firstUse(verified.keyId(), verified.nonce(), verified.created(), verified.acceptedUntil())) {
                 return unauthorized(response, "the nonce was used before");
             }
+            accounts.recordActivity(verified.keyId());
             return context.notifyContainerAboutLogin(new CredentialValidationResult(verified.keyId()));
         } catch (CryptoException | IllegalArgumentException e) {
             return unauthorized(response, e.getMessage());
@@ -91,6 +97,12 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
             return respond(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
                     JSON.toJson(UnexpectedExceptionMapper.incident(e)).getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** A registration that carries a signature: the account re-registering with its current key (§4.7). */
+    private static boolean isSignedRegistration(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && REGISTRATION_PATH.equals(request.getRequestURI())
+                && (request.getHeader("Signature-Input") != null || request.getHeader("Signature") != null);
     }
 
     private URI targetUri(HttpServletRequest request) {

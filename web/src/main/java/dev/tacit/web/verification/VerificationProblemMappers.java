@@ -5,8 +5,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import dev.tacit.server.sms.SmsDeliveryException;
+import dev.tacit.server.verification.ExpiredSendProofException;
 import dev.tacit.server.verification.ExpiredVerificationTokenException;
 import dev.tacit.server.verification.InvalidPhoneNumberException;
+import dev.tacit.server.verification.InvalidSendProofException;
 import dev.tacit.server.verification.InvalidVerificationTokenException;
 import dev.tacit.server.verification.RateLimitedException;
 import dev.tacit.server.verification.WrongVerificationCodeException;
@@ -32,7 +34,7 @@ public final class VerificationProblemMappers {
         @Override
         public Response toResponse(WrongVerificationCodeException exception) {
             return Problem.ofType("wrong-verification-code", "Wrong verification code", Response.Status.BAD_REQUEST,
-                    "The code is wrong or has expired; request a new one if it is older than its window.").toResponse();
+                    "The code is not the one texted with this send.").toResponse();
         }
     }
 
@@ -42,8 +44,26 @@ public final class VerificationProblemMappers {
         public Response toResponse(RateLimitedException exception) {
             long seconds = exception.retryAfter().getSeconds();
             Response problem = Problem.ofType("rate-limited", "Rate limited", Response.Status.TOO_MANY_REQUESTS,
-                    "A limit on verification for this number is reached; retry after " + seconds + " s.").toResponse();
+                    "A limit on verification is reached; retry after " + seconds + " s.").toResponse();
             return Response.fromResponse(problem).header("Retry-After", Long.toString(seconds)).build();
+        }
+    }
+
+    @Provider
+    public static class InvalidSendProof implements ExceptionMapper<InvalidSendProofException> {
+        @Override
+        public Response toResponse(InvalidSendProofException exception) {
+            return Problem.ofType("invalid-send-proof", "Invalid send proof", Response.Status.BAD_REQUEST,
+                    "The send proof was not issued by this server for this number.").toResponse();
+        }
+    }
+
+    @Provider
+    public static class ExpiredSendProof implements ExceptionMapper<ExpiredSendProofException> {
+        @Override
+        public Response toResponse(ExpiredSendProofException exception) {
+            return Problem.ofType("expired-send-proof", "Expired send proof", Response.Status.BAD_REQUEST,
+                    "The send proof and its code have expired; request a new code.").toResponse();
         }
     }
 

@@ -1,6 +1,11 @@
 package dev.tacit.web.accounts;
 
+import java.time.Instant;
+
+import jakarta.ws.rs.core.Response;
+
 import dev.tacit.server.accounts.InvalidAccountRequestException;
+import dev.tacit.server.accounts.RegistrationLockedException;
 import dev.tacit.server.accounts.VerificationAlreadyUsedException;
 import dev.tacit.web.problem.Problem;
 
@@ -8,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.tacit.web.problem.ProblemResponses.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /** Registration's failures as the problem types of docs/protocol.md §4.1. */
 class AccountExceptionMappersTest {
@@ -28,5 +34,19 @@ class AccountExceptionMappersTest {
                 new VerificationAlreadyUsedException()), 409, "urn:tacit:problem:verification-already-used");
 
         assertEquals(null, problem.field());
+    }
+
+    @Test
+    void aLockedAccountIsA423SayingWhenTheLockLapses() {
+        Instant lockedUntil = Instant.parse("2026-12-02T09:00:00Z");
+        Response response = new AccountExceptionMappers.RegistrationLocked().toResponse(
+                new RegistrationLockedException(lockedUntil));
+
+        assertEquals(423, response.getStatus());
+        assertEquals(Problem.MEDIA, response.getMediaType());
+        RegistrationLockedProblem problem = assertInstanceOf(RegistrationLockedProblem.class, response.getEntity());
+        assertEquals("urn:tacit:problem:registration-locked", problem.type());
+        assertEquals(423, problem.status());
+        assertEquals(lockedUntil, problem.lockedUntil());
     }
 }

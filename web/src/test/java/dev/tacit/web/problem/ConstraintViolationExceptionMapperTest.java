@@ -39,7 +39,7 @@ class ConstraintViolationExceptionMapperTest {
 
     @Test
     void eachBrokenMemberIsNamedFromTheBodysRootInOrder() throws Exception {
-        Response response = map(new ConfirmationRequest(null, "12ab-secret"));
+        Response response = map(new ConfirmationRequest(null, "12ab-secret", "a-send-proof"));
 
         InvalidRequestProblem problem = invalidRequest(response);
         assertEquals(List.of("code", "number"), problem.errors().stream().map(InvalidRequestProblem.FieldError::field).toList());

@@ -5,8 +5,10 @@ import java.time.Duration;
 import jakarta.ws.rs.core.Response;
 
 import dev.tacit.server.sms.SmsDeliveryException;
+import dev.tacit.server.verification.ExpiredSendProofException;
 import dev.tacit.server.verification.ExpiredVerificationTokenException;
 import dev.tacit.server.verification.InvalidPhoneNumberException;
+import dev.tacit.server.verification.InvalidSendProofException;
 import dev.tacit.server.verification.InvalidVerificationTokenException;
 import dev.tacit.server.verification.RateLimitedException;
 import dev.tacit.server.verification.WrongVerificationCodeException;
@@ -27,6 +29,10 @@ class VerificationProblemMappersTest {
                 new InvalidPhoneNumberException("+1 415")), 400, "urn:tacit:problem:invalid-phone-number");
         assertProblem(new VerificationProblemMappers.WrongVerificationCode().toResponse(
                 new WrongVerificationCodeException()), 400, "urn:tacit:problem:wrong-verification-code");
+        assertProblem(new VerificationProblemMappers.InvalidSendProof().toResponse(
+                new InvalidSendProofException("bad tag")), 400, "urn:tacit:problem:invalid-send-proof");
+        assertProblem(new VerificationProblemMappers.ExpiredSendProof().toResponse(
+                new ExpiredSendProofException()), 400, "urn:tacit:problem:expired-send-proof");
         assertProblem(new VerificationProblemMappers.SmsDeliveryFailed().toResponse(
                 new SmsDeliveryException("provider said 500")), 502, "urn:tacit:problem:sms-delivery-failed");
         assertProblem(new VerificationProblemMappers.InvalidVerificationToken().toResponse(
@@ -38,11 +44,11 @@ class VerificationProblemMappersTest {
     @Test
     void aRateLimitSaysWhenToRetry() {
         Response response = new VerificationProblemMappers.RateLimited().toResponse(
-                new RateLimitedException("too many codes were sent to this number", Duration.ofSeconds(2399)));
+                new RateLimitedException("a verification limit is spent", Duration.ofSeconds(2399)));
 
         Problem problem = assertProblem(response, 429, "urn:tacit:problem:rate-limited");
         assertEquals("2399", response.getHeaderString("Retry-After"));
-        assertEquals("A limit on verification for this number is reached; retry after 2399 s.", problem.detail());
+        assertEquals("A limit on verification is reached; retry after 2399 s.", problem.detail());
     }
 
     @Test

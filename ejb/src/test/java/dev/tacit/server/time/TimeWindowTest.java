@@ -1,4 +1,4 @@
-package dev.tacit.server.verification;
+package dev.tacit.server.time;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +17,7 @@ class TimeWindowTest {
         TimeWindow window = TimeWindow.containing(Instant.ofEpochSecond(1_200), TEN_MINUTES);
 
         assertEquals(2, window.counter());
+        assertEquals(Instant.ofEpochSecond(1_200), window.start());
         assertEquals(Instant.ofEpochSecond(1_800), window.end());
         assertEquals(1, window.previous().counter());
         assertEquals(Instant.ofEpochSecond(1_200), window.previous().end());

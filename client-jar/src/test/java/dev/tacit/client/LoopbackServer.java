@@ -1,0 +1,122 @@
+package dev.tacit.client;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+
+import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.VerificationFailedException;
+import dev.tacit.crypto.identity.IdentityPublicKey;
+import dev.tacit.crypto.identity.PhoneNumber;
+import dev.tacit.http.signature.AccountRequestKeys;
+import dev.tacit.http.signature.HttpFields;
+import dev.tacit.http.signature.HttpRequestParts;
+import dev.tacit.http.signature.RequestVerifier;
+import dev.tacit.http.signature.VerifiedRequest;
+
+/**
+ * A real HTTP server on loopback for the client's tests: it answers every request with the answer set last
+ * and keeps the request it received, so that a test checks what the client sent, its signature included.
+ */
+public final class LoopbackServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final AtomicReference<Answer> answer = new AtomicReference<>();
+    private final AtomicReference<Received> received = new AtomicReference<>();
+
+    /** What the server answers: a status, a media type, a body, and {@code Retry-After} if not null. */
+    public record Answer(int status, String contentType, String body, String retryAfter) {
+
+        /** A JSON answer, a problem document from status 400 on. */
+        public static Answer json(int status, String body) {
+            return new Answer(status, status >= 400 ? "application/problem+json" : "application/json", body, null);
+        }
+    }
+
+    /** A request as the server received it. */
+    public record Received(String method, String path, Headers headers, byte[] body) {
+
+        public JsonObject json() {
+            return Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readObject();
+        }
+
+        /**
+         * Checks the request's signature as a Tacit server does (docs/protocol.md §5.3), for the account
+         * {@code number} with the identity key {@code key}, at the origin {@code origin}.
+         */
+        public VerifiedRequest verifySignature(URI origin, PhoneNumber number, IdentityPublicKey key)
+                throws MalformedEncodingException, VerificationFailedException {
+            HttpFields.Builder fields = HttpFields.builder();
+            headers.forEach((name, values) -> values.forEach(value -> fields.add(name, value)));
+            return new RequestVerifier(keyId -> keyId.equals(number.e164())
+                    ? Optional.of(AccountRequestKeys.verificationKey(key)) : Optional.empty(),
+                    Clock.systemUTC(), RequestVerifier.DEFAULT_FRESHNESS_WINDOW)
+                    .verify(HttpRequestParts.of(method, origin.resolve(path), fields.build(), body));
+        }
+    }
+
+    private LoopbackServer(HttpServer server) {
+        this.server = server;
+    }
+
+    /** A new server on a free loopback port, answering nothing until {@link #answer} is called. */
+    public static LoopbackServer start() throws IOException {
+        LoopbackServer loopback = new LoopbackServer(
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+        loopback.server.createContext("/", exchange -> {
+            loopback.received.set(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes()));
+            Answer reply = loopback.answer.get();
+            byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", reply.contentType());
+            if (reply.retryAfter() != null) {
+                exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
+            }
+            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        loopback.server.start();
+        return loopback;
+    }
+
+    /** Where the server listens: {@code http://localhost:<port>}. */
+    public URI origin() {
+        return URI.create("http://localhost:" + server.getAddress().getPort());
+    }
+
+    /** A client's HTTP layer for this server. */
+    public JsonApi api() {
+        return new JsonApi(origin(), HttpClient.newHttpClient());
+    }
+
+    /** Answers every request from now on with {@code reply}. */
+    public void answer(Answer reply) {
+        answer.set(reply);
+    }
+
+    /** The last request received. */
+    public Received received() {
+        return received.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
