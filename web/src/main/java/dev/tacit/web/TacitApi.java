@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Application;
 import dev.tacit.web.accounts.AccountExceptionMappers;
 import dev.tacit.web.accounts.AccountResource;
 import dev.tacit.web.accounts.OwnAccountResource;
-import dev.tacit.web.auth.SignedRequestBody;
 import dev.tacit.web.discovery.DiscoveryProblemMappers;
 import dev.tacit.web.discovery.DiscoveryResource;
 import dev.tacit.web.discovery.DiscoveryTokensResource;
@@ -31,7 +30,7 @@ public class TacitApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(ServerResource.class, CertificateAuthorityResource.class, VerificationResource.class,
-                AccountResource.class, OwnAccountResource.class, SignedRequestBody.class,
+                AccountResource.class, OwnAccountResource.class,
                 AccountExceptionMappers.InvalidAccountRequest.class, AccountExceptionMappers.VerificationAlreadyUsed.class,
                 AccountExceptionMappers.RegistrationLocked.class,
                 WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class,

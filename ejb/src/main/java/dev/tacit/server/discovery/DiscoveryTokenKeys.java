@@ -22,10 +22,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
+import dev.tacit.crypto.InsecureSecretKeyAccess;
 import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.token.DiscoveryWindow;
 import dev.tacit.crypto.token.IssuerKeyPair;
 import dev.tacit.crypto.token.IssuerPublicKey;
-import dev.tacit.crypto.token.DiscoveryWindow;
 import dev.tacit.crypto.token.TokenChallenge;
 import dev.tacit.crypto.token.TokenKeyId;
 import dev.tacit.server.keys.RotatingKeyRecord;
@@ -133,7 +134,8 @@ public class DiscoveryTokenKeys {
         while (taken.contains(key.publicKey().keyId().truncated())) {
             key = IssuerKeyPair.generate(random);
         }
-        return new RotatingKeys.NewKey(key.publicKey().keyId().encode(), key.publicKey().encode(), key.encodePkcs8());
+        return new RotatingKeys.NewKey(key.publicKey().keyId().encode(), key.publicKey().encode(),
+                key.encodePkcs8(InsecureSecretKeyAccess.get()));
     }
 
     private static WindowKey windowKey(RotatingKeyRecord record, String issuerName) {
