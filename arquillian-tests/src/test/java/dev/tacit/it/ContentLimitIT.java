@@ -83,7 +83,9 @@ class ContentLimitIT {
         assertEquals(new TreeSet<>(List.of("GET /.well-known/private-token-issuer-directory", "GET /v1/server",
                         "GET /v1/ca-certificates", "GET /v1/ca-certificates/current", "POST /v1/verification/code",
                         "POST /v1/verification/confirm", "POST /v1/accounts", "GET /v1/account",
-                        "PUT /v1/account/pre-key", "PUT /v1/account/group-public-key")), new TreeSet<>(checked),
+                        "PUT /v1/account/pre-key", "PUT /v1/account/group-public-key",
+                        "POST /v1/account/discovery-tokens", "GET /v1/discovery/token-keys",
+                        "POST /v1/discovery/lookup")), new TreeSet<>(checked),
                 "the OpenAPI document lists every endpoint");
     }
 

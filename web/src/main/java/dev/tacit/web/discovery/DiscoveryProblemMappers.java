@@ -8,6 +8,7 @@ import dev.tacit.server.discovery.DiscoveryAllowanceSpentException;
 import dev.tacit.server.discovery.InvalidDiscoveryRequestException;
 import dev.tacit.server.discovery.TokenAlreadySpentException;
 import dev.tacit.web.problem.Problem;
+import dev.tacit.web.problem.ProblemWriter;
 
 /** The problem details of contact discovery's refusals (docs/protocol.md §4.1, §4.10, §4.11). */
 public final class DiscoveryProblemMappers {
@@ -40,11 +41,8 @@ public final class DiscoveryProblemMappers {
     public static class AllowanceSpent implements ExceptionMapper<DiscoveryAllowanceSpentException> {
         @Override
         public Response toResponse(DiscoveryAllowanceSpentException exception) {
-            long seconds = exception.retryAfter().getSeconds();
-            Response problem = Problem.ofType("rate-limited", "Rate limited", Response.Status.TOO_MANY_REQUESTS,
-                    "This window's discovery tokens have all been issued; the next window starts in " + seconds
-                            + " s.").toResponse();
-            return Response.fromResponse(problem).header("Retry-After", Long.toString(seconds)).build();
+            return ProblemWriter.rateLimited(Problem.rateLimited("This window's discovery allowance",
+                    exception.retryAfter()), exception.retryAfter());
         }
     }
 }

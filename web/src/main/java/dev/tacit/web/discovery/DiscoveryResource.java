@@ -71,6 +71,7 @@ public class DiscoveryResource {
     @APIResponse(responseCode = "409", description = "Problem type urn:tacit:problem:token-already-spent (field"
                     + " tokens): a token was spent before. No token is spent.",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public LookupResponse lookUp(@NotNull @Valid LookupRequest request) {
         List<DiscoveryService.LookupResult> results = discovery.lookUp(request.numbers(),

@@ -65,6 +65,7 @@ public class DiscoveryTokensResource {
                     + " or about:blank (unreadable JSON). Nothing is counted.",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     @APIResponse(responseCode = "429", ref = ApiDocs.DISCOVERY_ALLOWANCE_SPENT)
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public AllowanceResponse obtain(@NotNull @Valid AllowanceRequest request) {
