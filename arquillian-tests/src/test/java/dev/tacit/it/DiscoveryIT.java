@@ -1,12 +1,16 @@
 package dev.tacit.it;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.TestAccounts;
+import dev.tacit.arquillian.TestDatabase;
 import dev.tacit.arquillian.TestDiscovery;
 import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.client.ProblemResponseException;
@@ -34,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -163,20 +168,39 @@ class DiscoveryIT {
     }
 
     @Test
-    void aTokenIsAcceptedUntilTheGraceAfterItsWindowAndRefusedAfter() throws Exception {
+    void aTokenIsAcceptedUntilTheGraceAfterItsWindowAndRefusedAndForgottenAfter() throws Exception {
         List<Token> tokens = TestDiscovery.tokens(TestAccounts.register(numbers.next()), 2);
         DiscoveryWindow window = TestDiscovery.currentWindow();
         DiscoveryApi api = TestDiscovery.api();
 
         ServerClock.advanceTo(window.end().plusSeconds(240));
         api.lookUp(List.of(PhoneNumber.of(strangers.next())), List.of(tokens.get(0)));
-        ServerClock.advanceTo(window.end().plusSeconds(301));
+        boolean recordedInTheGrace = isRecordedAsSpent(tokens.get(0));
+        ServerClock.advanceTo(window.end().plusSeconds(301)); // runs the purge, as the passing time would
         ProblemResponseException late = assertThrows(ProblemResponseException.class,
                 () -> api.lookUp(List.of(PhoneNumber.of(strangers.next())), List.of(tokens.get(1))));
+        ProblemResponseException replayedAfterThePurge = assertThrows(ProblemResponseException.class,
+                () -> api.lookUp(List.of(PhoneNumber.of(strangers.next())), List.of(tokens.get(0))));
 
         assertEquals(400, late.status());
         assertEquals("urn:tacit:problem:invalid-discovery-request", late.type());
         assertEquals("tokens", late.field().orElseThrow());
+        assertTrue(recordedInTheGrace);
+        assertFalse(isRecordedAsSpent(tokens.get(0)), "its record is purged once its key no longer verifies");
+        assertEquals(400, replayedAfterThePurge.status(), "and its key refuses it");
+        assertEquals("urn:tacit:problem:invalid-discovery-request", replayedAfterThePurge.type());
+    }
+
+    private static boolean isRecordedAsSpent(Token token) throws Exception {
+        try (Connection connection = TestDatabase.connect(); PreparedStatement query = connection.prepareStatement(
+                "SELECT count(*) FROM tacit.spent_token WHERE key_id = ? AND nonce = ?")) {
+            query.setBytes(1, token.keyId().encode());
+            query.setBytes(2, token.nonce());
+            try (ResultSet count = query.executeQuery()) {
+                count.next();
+                return count.getInt(1) == 1;
+            }
+        }
     }
 
     private static LocalAccount local(RegisteredAccount account) throws Exception {
