@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.tacit.arquillian.ServerClock;
+import dev.tacit.arquillian.ServerSettingsObserver;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
 import dev.tacit.arquillian.TestDiscovery;
@@ -69,6 +70,8 @@ class DiscoveryAllowanceIT {
         TokenChallenge challenge = window.challenge(TestDiscovery.server().issuerName());
         RequestSigner signer = TestDiscovery.signer(account);
         Map<String, Integer> countersBefore = counters(window);
+        assertTrue(REQUESTS < ServerSettingsObserver.SIGNED_REQUESTS_PER_ACCOUNT,
+                "every request reaches the allowance: the limit on signed requests refuses none");
 
         ExecutorService threads = Executors.newFixedThreadPool(REQUESTS);
         CountDownLatch start = new CountDownLatch(1);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.tacit.arquillian.ServerLog;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
 import dev.tacit.arquillian.TestDiscovery;
@@ -19,6 +20,7 @@ import dev.tacit.client.discovery.ContactLookup;
 import dev.tacit.client.registration.RegisteredAccount;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.token.Token;
+import dev.tacit.crypto.wire.Base64Url;
 
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Order;
@@ -31,13 +33,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * No row of any table links a look-up to the account that obtained its tokens, nor keeps the numbers it asked
- * for or an address (docs/protocol.md §4.11): every column of every table of the schema is read, after the rest
+ * for or an address, and no line of the server log does either (docs/protocol.md §4.11): every column of every
+ * table of the schema is read, after the rest
  * of the suite has run (junit-platform.properties orders classes by {@code @Order}), so the look-ups of every
  * discovery test are in it, plus this test's own, whose account, numbers and tokens it knows.
  */
 @ExtendWith(ArquillianExtension.class)
 @Order(Integer.MAX_VALUE - 1)
 class DiscoveryPrivacyIT {
+
+    /** How the tests' client address, loopback, would be written. */
+    private static final List<String> ADDRESSES = List.of("127.0.0.1", "0:0:0:0:0:0:0:1", "[::1]");
 
     private final TestNumbers numbers = TestNumbers.freshPrefix();
     private final TestNumbers strangers = TestNumbers.freshPrefix();
@@ -47,9 +53,11 @@ class DiscoveryPrivacyIT {
         RegisteredAccount asker = TestAccounts.register(numbers.next());
         RegisteredAccount found = TestAccounts.register(numbers.next());
         PhoneNumber unknown = PhoneNumber.of(strangers.next());
+        long logMark = ServerLog.end();
         List<Token> tokens = TestDiscovery.tokens(asker, 2);
         List<ContactLookup> results = TestDiscovery.api().lookUp(List.of(found.identity().phoneNumber(), unknown), tokens);
         assertInstanceOf(ContactLookup.Registered.class, results.get(0));
+        List<String> logged = ServerLog.linesAfter(logMark);
 
         Map<String, List<String>> rows = everyRowOfEveryTable();
         assertTrue(rows.containsKey("spent_token") && rows.containsKey("account") && rows.containsKey("abuse_counter"),
@@ -88,13 +96,31 @@ class DiscoveryPrivacyIT {
                         leaks.add(table + " holds an unregistered number looked up: " + row);
                     }
                 }
-                for (String address : List.of("127.0.0.1", "0:0:0:0:0:0:0:1", "[::1]")) {
+                for (String address : ADDRESSES) {
                     if (row.contains(address)) {
                         leaks.add(table + " holds a client address: " + row);
                     }
                 }
             }
         });
+        // nor does the log: nothing of the allowance request or the look-up, neither who nor what nor from where
+        List<String> traces = new ArrayList<>(identifying(asker));
+        for (PhoneNumber asked : List.of(found.identity().phoneNumber(), unknown)) {
+            traces.add(asked.e164().substring(1));
+        }
+        for (Token token : tokens) {
+            traces.add(Base64Url.encode(token.encode()).substring(0, 40));
+            traces.add(Base64Url.encode(token.nonce()).substring(0, 40));
+            traces.add(hex(token.nonce()));
+        }
+        traces.addAll(ADDRESSES);
+        for (String line : logged) {
+            for (String trace : traces) {
+                if (line.contains(trace)) {
+                    leaks.add("the server log holds " + trace + ": " + line);
+                }
+            }
+        }
         assertEquals(List.of(), leaks);
     }
 
