@@ -1,9 +1,12 @@
 package dev.tacit.benchmarks;
 
-import java.io.IOException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -18,21 +21,17 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 
 import dev.tacit.client.JsonApi;
 import dev.tacit.client.ServerDescription;
 import dev.tacit.client.discovery.ContactLookup;
 import dev.tacit.client.discovery.DiscoveryApi;
-import dev.tacit.client.registration.AccountSetup;
 import dev.tacit.client.registration.RegisteredAccount;
 import dev.tacit.client.registration.RegistrationClient;
-import dev.tacit.client.registration.SentCode;
-import dev.tacit.client.registration.VerificationToken;
-import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.identity.PinnedCaVerifier;
 import dev.tacit.crypto.token.DiscoveryWindow;
@@ -46,23 +45,31 @@ import dev.tacit.crypto.token.TokenVerifier;
 import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.RequestSigner;
 
+import static dev.tacit.benchmarks.ResponseTimes.auc;
+import static dev.tacit.benchmarks.ResponseTimes.mean;
+import static dev.tacit.benchmarks.ResponseTimes.percentile;
+
 /**
  * A load driver for contact look-ups (docs/protocol.md §4.11) over real HTTP, through the client library:
  *
  * <ol>
  *   <li>registered against unregistered numbers: look-ups of 1 and of 100 numbers, all registered or all not,
- *       interleaved at random, one at a time on one connection, with median, p90 and mean response times per
- *       kind, so that a difference in the server's work for registered numbers would show (only the exchange is
- *       timed: the client library's checks of the keys, which only registered numbers have, come after);</li>
+ *       interleaved at random, one at a time on one connection, with median, p90 and mean times per kind until
+ *       the answer's headers arrive (the server's work: its checks, its query and decoys, and the answer
+ *       written up to the first flush of its buffer) and until the whole answer is read and parsed (which adds
+ *       the registered numbers' longer answer: their keys), so that a difference in the server's work for
+ *       registered numbers would show; the client library's checks of the keys come after, untimed;</li>
  *   <li>throughput: look-ups of 1 and of 100 numbers from several connections at once, as numbers looked up per
  *       second, next to the token verifications per second this JVM manages in the same run, the server's main
  *       cryptographic cost per number (the ratio is against that same-run baseline).</li>
  * </ol>
  *
- * Every look-up spends fresh tokens (obtained beforehand, outside the timings), so the server must allow many:
- * run it against a development server started with a large allowance, for example
+ * Every look-up spends fresh tokens (obtained beforehand, outside the timings, a hundred per signed request), so
+ * the server must allow many: run it against a development server started with a large allowance and
+ * signed-request limit, for example
  * <pre>
- * mvn -Prun package -Dtacit.discovery.tokens-per-window=1000000            # in one terminal
+ * mvn -Prun package -Dtacit.discovery.tokens-per-window=1000000 \
+ *     -Dtacit.signed-requests.per-account=1000000                         # in one terminal
  * java -cp benchmarks/target/benchmarks.jar dev.tacit.benchmarks.DiscoveryLookupLoad \
  *     http://localhost:8080 server/local-run/standalone/data/tacit/sms-outbox
  * </pre>
@@ -71,7 +78,6 @@ import dev.tacit.http.signature.RequestSigner;
  */
 public final class DiscoveryLookupLoad {
 
-    private static final Pattern CODE = Pattern.compile("Your Tacit code: ([0-9]{6})");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<String> AREA_CODES = List.of("201", "212", "312", "415", "510", "617", "646", "702",
             "718", "917");
@@ -81,13 +87,14 @@ public final class DiscoveryLookupLoad {
 
     private final URI origin;
     private final JsonApi api;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final RegistrationClient registration;
     private final String prefix = "+1" + AREA_CODES.get(RANDOM.nextInt(AREA_CODES.size())) + "55";
     private final int line = RANDOM.nextInt(80) * 100; // a block of numbers a run of its own uses
 
     private DiscoveryLookupLoad(URI origin) {
         this.origin = origin;
-        this.api = new JsonApi(origin, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        this.api = new JsonApi(origin, http);
         this.registration = new RegistrationClient(api);
     }
 
@@ -103,13 +110,13 @@ public final class DiscoveryLookupLoad {
 
     private void run(Path outbox, int lookups, int seconds) throws Exception {
         ServerDescription server = registration.server();
-        List<CaCertificate> cas = registration.caCertificates();
-        PinnedCaVerifier pinnedCa = new PinnedCaVerifier(cas.get(cas.size() - 1));
+        DevelopmentRegistration accounts = new DevelopmentRegistration(registration, outbox, RANDOM);
+        PinnedCaVerifier pinnedCa = accounts.pinnedCa();
         System.out.printf(Locale.ROOT, "registering %d numbers of %s…%n", BATCH + 1, prefix);
-        RegisteredAccount asker = register(number(0), outbox, pinnedCa);
+        RegisteredAccount asker = accounts.register(number(0));
         List<PhoneNumber> registered = new ArrayList<>();
         for (int i = 1; i <= BATCH; i++) {
-            registered.add(register(number(i), outbox, pinnedCa).identity().phoneNumber());
+            registered.add(accounts.register(number(i)).identity().phoneNumber());
         }
         List<PhoneNumber> unregistered = new ArrayList<>();
         for (int i = 0; i < BATCH; i++) {
@@ -125,21 +132,29 @@ public final class DiscoveryLookupLoad {
         // Only the exchange is timed: the client's checks of the answer (certificates, signatures, group keys)
         // come after, once per run, so that the times are the server's and the network's.
         timeKinds(tokens, registered, unregistered, warmUp, 10 * warmUp);
-        long[][] times = timeKinds(tokens, registered, unregistered, lookups, singles);
+        Timings timings = timeKinds(tokens, registered, unregistered, lookups, singles);
         List<ContactLookup> checked = discovery.lookUp(registered, tokens.take(BATCH));
         if (!checked.stream().allMatch(ContactLookup.Registered.class::isInstance)) {
             throw new IllegalStateException("the registered numbers' keys do not check out");
         }
 
-        System.out.printf(Locale.ROOT, "%nLook-ups interleaved at random, one at a time on one connection%n");
-        System.out.printf(Locale.ROOT, "%-28s %8s %10s %10s %10s%n", "kind", "count", "median µs", "p90 µs", "mean µs");
+        System.out.printf(Locale.ROOT, "%nLook-ups interleaved at random, one at a time on one connection;"
+                + " µs until the answer's headers arrive (the server's work), and until the whole answer is read"
+                + " and parsed%n");
+        System.out.printf(Locale.ROOT, "%-26s %6s %8s | %10s %10s %10s | %10s %10s %10s%n", "kind", "count", "bytes",
+                "hdr median", "hdr p90", "hdr mean", "all median", "all p90", "all mean");
         String[] kinds = {"1 registered number", "1 unregistered number", "100 registered numbers",
                 "100 unregistered numbers"};
         for (int kind = 0; kind < 4; kind++) {
-            print(kinds[kind], times[kind]);
+            print(kinds[kind], timings.answerBytes()[kind], timings.headers()[kind], timings.whole()[kind]);
         }
-        System.out.printf(Locale.ROOT, "median registered / unregistered: 1 number %.3f, 100 numbers %.3f%n",
-                percentile(times[0], 50) / percentile(times[1], 50), percentile(times[2], 50) / percentile(times[3], 50));
+        for (String part : new String[] {"headers", "whole answer"}) {
+            long[][] times = part.equals("headers") ? timings.headers() : timings.whole();
+            System.out.printf(Locale.ROOT, "registered / unregistered until the %s: median ratio %.3f and AUC %.3f for"
+                            + " 1 number, %.3f and %.3f for 100 (AUC: P(registered slower), 0.5 = indistinguishable)%n",
+                    part, percentile(times[0], 50) / percentile(times[1], 50), auc(times[0], times[1]),
+                    percentile(times[2], 50) / percentile(times[3], 50), auc(times[2], times[3]));
+        }
 
         System.out.printf(Locale.ROOT, "%nThroughput, %d connections, %d s per batch size%n", THREADS, seconds);
         double verifications = tokenVerificationsPerSecond(tokens.key(), tokens.sample(2000));
@@ -148,7 +163,7 @@ public final class DiscoveryLookupLoad {
             for (int i = 0; i < size; i++) {
                 numbers.add((i % 2 == 0 ? registered : unregistered).get(i / 2));
             }
-            tokens.obtain((int) Math.min(2_000_000, (long) size * THREADS * seconds * (size == 1 ? 400 : 8)));
+            tokens.obtain((int) Math.min(2_000_000, (long) size * THREADS * seconds * (size == 1 ? 100 : 8)));
             double perSecond = throughput(tokens, numbers, seconds);
             System.out.printf(Locale.ROOT, "%3d numbers per look-up: %8.1f look-ups/s, %8.1f numbers/s%n", size,
                     perSecond, perSecond * size);
@@ -161,36 +176,20 @@ public final class DiscoveryLookupLoad {
         return PhoneNumber.of(String.format(Locale.ROOT, "%s%05d", prefix, line + index));
     }
 
-    /** Registers {@code number} through the development SMS outbox. */
-    private RegisteredAccount register(PhoneNumber number, Path outbox, PinnedCaVerifier pinnedCa) throws Exception {
-        Path message = outbox.resolve(number.e164() + ".txt");
-        Files.deleteIfExists(message);
-        SentCode sent = registration.requestCode(number.e164());
-        VerificationToken token = registration.confirm(sent, code(message));
-        ServerDescription server = registration.server();
-        return registration.register(token, AccountSetup.generate(number, registration.currentIssuerKey(Instant.now()),
-                server.firstContactChallenge(), RANDOM), pinnedCa, Instant.now());
+    /**
+     * Per kind ([1 registered, 1 unregistered, 100 registered, 100 unregistered]): µs until the answer's headers
+     * arrived, µs until the whole answer was read and parsed, and the answer's length in bytes (the last one's).
+     */
+    private record Timings(long[][] headers, long[][] whole, long[] answerBytes) {
     }
 
-    private static String code(Path message) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(message)) {
-                Matcher matcher = CODE.matcher(Files.readString(message).strip());
-                if (matcher.matches()) {
-                    return matcher.group(1);
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("no code in " + message + "; is the server in development mode with this outbox?");
-    }
-
-    /** Look-ups of the four kinds in random order: [1 registered, 1 unregistered, 100 registered, 100 unregistered]. */
-    private long[][] timeKinds(Tokens tokens, List<PhoneNumber> registered,
-                                      List<PhoneNumber> unregistered, int hundreds, int singles) throws Exception {
+    /** Look-ups of the four kinds in random order, timed. */
+    private Timings timeKinds(Tokens tokens, List<PhoneNumber> registered, List<PhoneNumber> unregistered,
+                              int hundreds, int singles) throws Exception {
         int[] wanted = {singles, singles, hundreds, hundreds};
-        long[][] times = {new long[singles], new long[singles], new long[hundreds], new long[hundreds]};
+        Timings timings = new Timings(new long[][] {new long[singles], new long[singles], new long[hundreds],
+                new long[hundreds]}, new long[][] {new long[singles], new long[singles], new long[hundreds],
+                new long[hundreds]}, new long[4]);
         int[] done = new int[4];
         List<List<PhoneNumber>> asked = List.of(registered.subList(0, 1), unregistered.subList(0, 1), registered,
                 unregistered);
@@ -199,17 +198,36 @@ public final class DiscoveryLookupLoad {
             if (done[kind] == wanted[kind]) {
                 continue;
             }
-            JsonObject request = DiscoveryApi.lookupRequest(asked.get(kind), tokens.take(asked.get(kind).size()));
+            HttpRequest request = HttpRequest.newBuilder(origin.resolve(LOOKUP))
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(DiscoveryApi.lookupRequest(asked.get(kind),
+                            tokens.take(asked.get(kind).size())).toString())).build();
             long start = System.nanoTime();
-            JsonObject answer = api.post(LOOKUP, request);
-            times[kind][done[kind]++] = (System.nanoTime() - start) / 1000;
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            long headers = System.nanoTime();
+            byte[] body;
+            try (InputStream in = response.body()) {
+                body = in.readAllBytes();
+            }
+            JsonObject answer;
+            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+                answer = reader.readObject();
+            }
+            long whole = System.nanoTime();
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("a look-up was answered " + response.statusCode() + ": "
+                        + new String(body, StandardCharsets.UTF_8));
+            }
+            timings.headers()[kind][done[kind]] = (headers - start) / 1000;
+            timings.whole()[kind][done[kind]++] = (whole - start) / 1000;
+            timings.answerBytes()[kind] = body.length;
             boolean shouldBeRegistered = kind == 0 || kind == 2;
             if (answer.getJsonArray("results").stream()
                     .anyMatch(result -> result.asJsonObject().isNull("keyBundle") == shouldBeRegistered)) {
                 throw new IllegalStateException("a look-up of kind " + kind + " answered wrongly");
             }
         }
-        return times;
+        return timings;
     }
 
     /** Look-ups of {@code numbers} per second from {@link #THREADS} connections for {@code seconds}. */
@@ -260,15 +278,10 @@ public final class DiscoveryLookupLoad {
         return (double) rounds * tokens.size() / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static void print(String label, long[] micros) {
-        System.out.printf(Locale.ROOT, "%-28s %8d %10.0f %10.0f %10.0f%n", label, micros.length, percentile(micros, 50),
-                percentile(micros, 90), Arrays.stream(micros).average().orElse(0));
-    }
-
-    private static double percentile(long[] values, int percent) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+    private static void print(String label, long bytes, long[] headers, long[] whole) {
+        System.out.printf(Locale.ROOT, "%-26s %6d %8d | %10.0f %10.0f %10.0f | %10.0f %10.0f %10.0f%n", label,
+                headers.length, bytes, percentile(headers, 50), percentile(headers, 90), mean(headers),
+                percentile(whole, 50), percentile(whole, 90), mean(whole));
     }
 
     /** The asker's unspent discovery tokens of the current window, obtained ahead in batches of 100. */
