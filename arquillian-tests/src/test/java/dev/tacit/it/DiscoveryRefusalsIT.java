@@ -3,6 +3,7 @@ package dev.tacit.it;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +135,7 @@ class DiscoveryRefusalsIT {
         String other = Base64Url.encode(tokens.get(1).encode());
         Map<String, Long> before = TacitSchema.rowCounts();
 
-        assertProblem(lookUp(List.of(), List.of()), INVALID_REQUEST, "numbers");
+        assertProblem(lookUp(List.of(), List.of()), INVALID_REQUEST, "numbers", "tokens");
         assertProblem(lookUp(hundredAndOne(), List.of(token)), INVALID_REQUEST, "numbers");
         assertProblem(lookUp(List.of(a, a), List.of(token, other)), INVALID_DISCOVERY_REQUEST, "numbers");
         assertProblem(lookUp(List.of("+0123"), List.of(token)), INVALID_DISCOVERY_REQUEST, "numbers");
@@ -162,14 +163,12 @@ class DiscoveryRefusalsIT {
     @Test
     void malformedAllowanceRequestsAreRefusedNamingTheMember() throws Exception {
         RegisteredAccount account = TestAccounts.register(numbers.next());
-        DiscoveryApi api = TestDiscovery.api();
 
-        ProblemResponseException empty = assertThrows(ProblemResponseException.class,
-                () -> api.obtain(List.of(), TestDiscovery.signer(account)));
+        assertProblem(obtain(account, "{\"tokenRequests\":[]}"), INVALID_REQUEST, "tokenRequests");
+        assertProblem(obtain(account, "{\"tokenRequests\":[\"AAEC\", \"a+b\"]}"), INVALID_REQUEST, "tokenRequests[1]");
+        assertProblem(obtain(account, "{\"tokenRequests\":[\"AAEC\"]}"), INVALID_DISCOVERY_REQUEST, "tokenRequests");
+        assertProblem(obtain(account, "{}"), INVALID_REQUEST, "tokenRequests");
 
-        assertEquals(400, empty.status());
-        assertEquals(INVALID_REQUEST, empty.type());
-        assertTrue(empty.getMessage().contains("tokenRequests"), empty.getMessage());
         assertEquals(TestDiscovery.server().discoveryTokensPerWindow(), TestDiscovery.client(account).refill(),
                 "nothing of the allowance was counted");
     }
@@ -180,17 +179,26 @@ class DiscoveryRefusalsIT {
         assertEquals(field, refused.field().orElseThrow());
     }
 
-    private static void assertProblem(HttpResponse<String> response, String type, String field) {
+    /** A 400 problem of {@code type} naming {@code fields}: in {@code field}, or for invalid-request in {@code errors}. */
+    private static void assertProblem(HttpResponse<String> response, String type, String... fields) {
         assertEquals(400, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         JsonObject problem = TacitHttp.json(response);
         assertEquals(type, problem.getString("type"), response.body());
         if (type.equals(INVALID_REQUEST)) { // the broken constraints, each naming its member (§4.1)
-            assertEquals(List.of(field), problem.getJsonArray("errors").stream()
+            assertEquals(List.of(fields), problem.getJsonArray("errors").stream()
                     .map(error -> error.asJsonObject().getString("field")).distinct().toList(), response.body());
         } else {
-            assertEquals(field, problem.getString("field"), response.body());
+            assertEquals(List.of(fields), List.of(problem.getString("field")), response.body());
         }
+    }
+
+    /** An allowance request with {@code body}, signed by {@code account}. */
+    private static HttpResponse<String> obtain(RegisteredAccount account, String body) {
+        URI target = TacitHttp.API.resolve("account/discovery-tokens");
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        return TacitHttp.send(TacitHttp.signJson(HttpRequest.newBuilder(target)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)), "POST", target, content, account));
     }
 
     private static HttpResponse<String> lookUp(List<String> numbers, List<String> tokens) {
