@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.tacit.arquillian.ServerClock;
+import dev.tacit.arquillian.AtTheStartOfADiscoveryWindow;
 import dev.tacit.arquillian.ServerSettingsObserver;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
@@ -30,8 +30,6 @@ import dev.tacit.crypto.token.TokenChallenge;
 import dev.tacit.http.signature.RequestSigner;
 
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -42,23 +40,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The discovery allowance under concurrency (docs/protocol.md §4.10): fifty allowance requests of one account at
  * once obtain, together, no more than the allowance, and the count PostgreSQL keeps says the same.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, AtTheStartOfADiscoveryWindow.class})
 class DiscoveryAllowanceIT {
 
     private static final int REQUESTS = 50;
     private static final int TOKENS_PER_REQUEST = 7;
 
     private final TestNumbers numbers = TestNumbers.freshPrefix();
-
-    @BeforeEach
-    void startOfAWindow() throws Exception {
-        ServerClock.advanceToNextWindow(TestDiscovery.server().discoveryWindow());
-    }
-
-    @AfterEach
-    void backToTheSystemClock() {
-        ServerClock.reset();
-    }
 
     @Test
     void fiftyConcurrentAllowanceRequestsOfOneAccountNeverObtainMoreThanTheAllowance() throws Exception {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.tacit.arquillian.AtTheStartOfADiscoveryWindow;
 import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
@@ -31,8 +32,6 @@ import dev.tacit.crypto.token.DiscoveryWindow;
 import dev.tacit.crypto.token.Token;
 
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -49,21 +48,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * slept), registered numbers come back with keys that a first contact is built from, and a token is good once,
  * in its own window only. Each test starts one second into a discovery window, so it has the window to itself.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, AtTheStartOfADiscoveryWindow.class})
 class DiscoveryIT {
 
     private final TestNumbers numbers = TestNumbers.freshPrefix();
     private final TestNumbers strangers = TestNumbers.freshPrefix(); // never registered
-
-    @BeforeEach
-    void startOfAWindow() throws Exception {
-        ServerClock.advanceToNextWindow(TestDiscovery.server().discoveryWindow());
-    }
-
-    @AfterEach
-    void backToTheSystemClock() {
-        ServerClock.reset();
-    }
 
     @Test
     void anAccountSpendsItsAllowanceAndTheNextLookUpWaitsForTheNextWindow() throws Exception {

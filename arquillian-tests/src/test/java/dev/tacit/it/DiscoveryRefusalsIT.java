@@ -13,6 +13,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
+import dev.tacit.arquillian.AtTheStartOfADiscoveryWindow;
 import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TacitSchema;
@@ -33,8 +34,6 @@ import dev.tacit.crypto.token.UnknownTokenKeyException;
 import dev.tacit.crypto.wire.Base64Url;
 
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * challenge, and every malformed request, each with a 4xx problem naming the member, and none of them spending
  * a token or storing anything.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, AtTheStartOfADiscoveryWindow.class})
 class DiscoveryRefusalsIT {
 
     private static final String INVALID_DISCOVERY_REQUEST = "urn:tacit:problem:invalid-discovery-request";
@@ -55,16 +54,6 @@ class DiscoveryRefusalsIT {
 
     private final TestNumbers numbers = TestNumbers.freshPrefix();
     private final TestNumbers strangers = TestNumbers.freshPrefix();
-
-    @BeforeEach
-    void startOfAWindow() throws Exception {
-        ServerClock.advanceToNextWindow(TestDiscovery.server().discoveryWindow());
-    }
-
-    @AfterEach
-    void backToTheSystemClock() {
-        ServerClock.reset();
-    }
 
     @Test
     void firstContactTokensAreNotDiscoveryTokensAndDiscoveryTokensAreNotFirstContactTokens() throws Exception {
