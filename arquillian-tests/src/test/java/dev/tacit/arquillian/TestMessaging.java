@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.tacit.client.TacitClientException;
+import dev.tacit.client.discovery.ContactLookup;
+import dev.tacit.client.discovery.DiscoveryClient;
 import dev.tacit.client.messages.MailboxClient;
 import dev.tacit.client.messages.MessagingClient;
 import dev.tacit.client.messages.PendingMessage;
@@ -32,6 +34,7 @@ public final class TestMessaging {
         public final TokenWallet wallet;
         public final MessagingClient messaging;
         public final MailboxClient mailbox;
+        public final DiscoveryClient discovery;
         private int nextMember = 1;
 
         private Party(RegisteredAccount account) throws MalformedEncodingException {
@@ -43,6 +46,7 @@ public final class TestMessaging {
             this.messaging = new MessagingClient(TestAccounts.api());
             this.mailbox = new MailboxClient(TestAccounts.api(), number, account.keys().identity(), ServerClock.clock(),
                     TestAccounts.RANDOM);
+            this.discovery = TestDiscovery.client(account);
         }
 
         /** Verifies and registers {@code number} with fresh keys. */
@@ -55,7 +59,22 @@ public final class TestMessaging {
             return account.keys().group().mintMember(nextMember++);
         }
 
-        /** This party's key bundle as a sender who looked it up verifies it against the pinned CA. */
+        /**
+         * {@code other}'s key bundle as this party's client gets it: an anonymous contact look-up (§4.11), verified
+         * against the pinned CA.
+         */
+        public VerifiedKeyBundle lookUp(Party other) throws TacitClientException {
+            ContactLookup found = discovery.lookUp(List.of(other.number)).get(0);
+            if (!(found instanceof ContactLookup.Registered registered)) {
+                throw new AssertionError(other + " is not found registered");
+            }
+            return registered.keyBundle();
+        }
+
+        /**
+         * This party's key bundle as published, verified against the pinned CA: what {@link #lookUp} gives, without
+         * spending a discovery token, for tests that send many messages.
+         */
         public VerifiedKeyBundle bundle() throws MalformedEncodingException, VerificationFailedException {
             return KeyBundle.of(account.identity().certificate(), account.keys().signedEnvelopeKey(),
                     account.keys().signedPreKey()).verify(TestAccounts.pinnedCa(), ServerClock.instant());

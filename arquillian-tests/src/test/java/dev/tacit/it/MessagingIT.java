@@ -23,6 +23,7 @@ import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
+import dev.tacit.arquillian.TestDiscovery;
 import dev.tacit.arquillian.TestMessaging.Party;
 import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.client.ProblemResponseException;
@@ -37,6 +38,7 @@ import dev.tacit.crypto.envelope.OpenedEnvelope;
 import dev.tacit.crypto.envelope.SealedEnvelope;
 import dev.tacit.crypto.group.MemberCredential;
 import dev.tacit.crypto.identity.PhoneNumber;
+import dev.tacit.crypto.identity.VerifiedKeyBundle;
 import dev.tacit.crypto.message.AcceptedInitiations;
 import dev.tacit.crypto.message.Conversation;
 import dev.tacit.crypto.token.Token;
@@ -81,7 +83,8 @@ class MessagingIT {
         // A first-contacts B, paying with a token.
         Token firstToken = alice.account.tokens().get(0);
         MemberCredential aliceCredentialForBob = alice.nextCredential();
-        Conversation aliceWithBob = alice.messaging.startConversation(alice.local, bob.bundle(), aliceCredentialForBob,
+        VerifiedKeyBundle bobsBundle = alice.lookUp(bob);
+        Conversation aliceWithBob = alice.messaging.startConversation(alice.local, bobsBundle, aliceCredentialForBob,
                 text("Hello Bob"), alice.wallet, ServerClock.instant(), TestAccounts.RANDOM);
         assertEquals(List.of(firstToken), alice.wallet.spent(), "the wallet's first token paid");
 
@@ -98,7 +101,8 @@ class MessagingIT {
         Conversation bobWithAlice = received.conversation();
 
         // B replies with a group signature from A's credential: no token.
-        bob.messaging.reply(bobWithAlice, bob.local, alice.bundle(), received.peerCredential(), text("Hi Alice"),
+        VerifiedKeyBundle alicesBundle = bob.lookUp(alice);
+        bob.messaging.reply(bobWithAlice, bob.local, alicesBundle, received.peerCredential(), text("Hi Alice"),
                 ServerClock.instant(), TestAccounts.RANDOM);
         List<PendingMessage> aliceInbox = alice.receiveAll();
         assertEquals(1, aliceInbox.size());
@@ -109,10 +113,10 @@ class MessagingIT {
 
         // Further messages both ways, without tokens.
         for (int i = 0; i < 2; i++) {
-            SealedEnvelope fromAlice = aliceWithBob.send(alice.local, bob.bundle(), text("A" + i), ServerClock.instant(),
+            SealedEnvelope fromAlice = aliceWithBob.send(alice.local, bobsBundle, text("A" + i), ServerClock.instant(),
                     TestAccounts.RANDOM);
             alice.messaging.sendReply(bob.number, fromAlice, bobCredentialForAlice, ServerClock.instant());
-            SealedEnvelope fromBob = bobWithAlice.send(bob.local, alice.bundle(), text("B" + i), ServerClock.instant(),
+            SealedEnvelope fromBob = bobWithAlice.send(bob.local, alicesBundle, text("B" + i), ServerClock.instant(),
                     TestAccounts.RANDOM);
             bob.messaging.sendReply(alice.number, fromBob, aliceCredentialForBob, ServerClock.instant());
         }
@@ -141,11 +145,14 @@ class MessagingIT {
         assertEquals(TokenState.REFRESHED, reused.state(), "a released token is exchanged, never spent again");
 
         // A first-contacts C five times; C never releases. Then A is out of tokens; replies still work.
+        VerifiedKeyBundle carolsBundle = alice.lookUp(carol);
         for (int i = 0; i < 5; i++) {
-            alice.messaging.sendFirstContact(carol.number, firstContact(alice, carol), alice.wallet.take());
+            alice.messaging.startConversation(alice.local, carolsBundle, alice.nextCredential(), text("Hello Carol"),
+                    alice.wallet, ServerClock.instant(), TestAccounts.RANDOM);
         }
-        assertThrows(OutOfTokensException.class, alice.wallet::take);
-        SealedEnvelope stillReplying = aliceWithBob.send(alice.local, bob.bundle(), text("still here"),
+        assertThrows(OutOfTokensException.class, () -> alice.messaging.startConversation(alice.local, carolsBundle,
+                alice.nextCredential(), text("once more"), alice.wallet, ServerClock.instant(), TestAccounts.RANDOM));
+        SealedEnvelope stillReplying = aliceWithBob.send(alice.local, bobsBundle, text("still here"),
                 ServerClock.instant(), TestAccounts.RANDOM);
         alice.messaging.sendReply(bob.number, stillReplying, bobCredentialForAlice, ServerClock.instant());
         assertEquals(List.of("still here"), texts(bob, bobWithAlice, bob.receiveAll()));
@@ -365,6 +372,20 @@ class MessagingIT {
         assertEquals(400, both.statusCode(), both.body());
         assertEquals("urn:tacit:problem:invalid-message-request", TacitHttp.json(both).getString("type"));
         assertEquals(TokenState.UNKNOWN, alice.messaging.tokenState(token));
+    }
+
+    /** A discovery token is blind-signed by the server too, but for the discovery challenge: refused here. */
+    @Test
+    void aDiscoveryTokenDoesNotPayForAFirstContact() throws Exception {
+        Party alice = Party.register(numbers.next());
+        Party bob = Party.register(numbers.next());
+        Token discoveryToken = TestDiscovery.tokens(alice.account, 1).get(0);
+
+        HttpResponse<String> refused = post(sendBody(bob.number, firstContact(alice, bob), discoveryToken));
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("urn:tacit:problem:invalid-token", TacitHttp.json(refused).getString("type"));
+        assertEquals(0, count("SELECT count(*) FROM tacit.message WHERE recipient = ?", bob.number.e164()));
     }
 
     private static SealedEnvelope firstContact(Party from, Party to) throws Exception {
