@@ -203,7 +203,7 @@ class MessagingIT {
         HttpResponse<String> resent = post(firstContact);
 
         assertEquals(409, resent.statusCode(), resent.body());
-        assertEquals("urn:tacit:problem:token-spent", TacitHttp.json(resent).getString("type"));
+        assertEquals("urn:tacit:problem:token-already-spent", TacitHttp.json(resent).getString("type"));
         assertEquals("attached", TacitHttp.json(resent).getString("tokenState"));
 
         MemberCredential bobsMember = bob.nextCredential();

@@ -4,13 +4,13 @@ import dev.tacit.client.ProblemResponseException;
 
 /**
  * The server refused a first contact because its token was spent before (problem
- * {@code urn:tacit:problem:token-spent}, docs/protocol.md §4.12); {@link #state()} says what became of it.
+ * {@code urn:tacit:problem:token-already-spent}, docs/protocol.md §4.12); {@link #state()} says what became of it.
  */
 public final class TokenSpentException extends ProblemResponseException {
 
     private static final long serialVersionUID = 1L;
 
-    public static final String TYPE = "urn:tacit:problem:token-spent";
+    public static final String TYPE = "urn:tacit:problem:token-already-spent";
 
     private final TokenState state;
 

@@ -74,7 +74,7 @@ class MessagingClientsTest {
     @Test
     void aSpentTokenAndAnUnknownRecipientAreTyped() throws Exception {
         Token token = Token.decode(Hex.decode(DOCUMENT.field("first-contact-send", "token")));
-        server.answer(Answer.json(409, "{\"type\":\"urn:tacit:problem:token-spent\",\"title\":\"Token spent\","
+        server.answer(Answer.json(409, "{\"type\":\"urn:tacit:problem:token-already-spent\",\"title\":\"Token already spent\","
                 + "\"status\":409,\"tokenState\":\"released\"}"));
 
         TokenSpentException spent = assertThrows(TokenSpentException.class,

@@ -50,7 +50,7 @@ public class MessagesResource {
     @APIResponse(responseCode = "404", description = "Problem type urn:tacit:problem:unknown-recipient: the number"
                     + " has no account; the token is spent all the same.",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
-    @APIResponse(responseCode = "409", description = "Problem type urn:tacit:problem:token-spent (member tokenState)"
+    @APIResponse(responseCode = "409", description = "Problem type urn:tacit:problem:token-already-spent (member tokenState)"
                     + " or urn:tacit:problem:reply-replayed.",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @APIResponse(responseCode = "413", description = "Problem type urn:tacit:problem:content-too-large: the content is"

@@ -93,12 +93,12 @@ public final class MessagingProblemMappers {
         }
     }
 
-    /** 409 {@code token-spent}, with the token's state. */
+    /** 409 {@code token-already-spent}, with the token's state. */
     @Provider
     public static class TokenSpent implements ExceptionMapper<TokenSpentException> {
         @Override
         public Response toResponse(TokenSpentException exception) {
-            return TokenStateProblem.of("token-spent", "Token spent", exception.getMessage(),
+            return TokenStateProblem.of("token-already-spent", "Token already spent", exception.getMessage(),
                     exception.state().wireName()).toResponse();
         }
     }

@@ -65,7 +65,7 @@ class MessagingProblemMappersTest {
 
         assertEquals(409, spent.getStatus());
         assertEquals(Problem.MEDIA, spent.getMediaType());
-        assertEquals("{\"type\":\"urn:tacit:problem:token-spent\",\"title\":\"Token spent\",\"status\":409,"
+        assertEquals("{\"type\":\"urn:tacit:problem:token-already-spent\",\"title\":\"Token already spent\",\"status\":409,"
                         + "\"detail\":\"the token was spent before; it is released\",\"tokenState\":\"released\"}",
                 JSON.toJson(assertInstanceOf(TokenStateProblem.class, spent.getEntity())));
         assertEquals("attached", assertInstanceOf(TokenStateProblem.class, notRefreshable.getEntity()).tokenState());
