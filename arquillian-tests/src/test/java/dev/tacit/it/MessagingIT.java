@@ -313,6 +313,15 @@ class MessagingIT {
                 () -> alice.mailbox.acknowledge(first.messages().get(1).id()));
         assertEquals(404, notHers.status());
         assertEquals(4, bob.mailbox.listAll().size(), "nothing changed");
+        for (int badLimit : new int[] {0, 101}) {
+            ProblemResponseException refused = assertThrows(ProblemResponseException.class,
+                    () -> bob.mailbox.list(Optional.empty(), badLimit));
+            assertEquals("urn:tacit:problem:invalid-message-request", refused.type());
+            assertEquals(Optional.of("limit"), refused.field());
+        }
+        ProblemResponseException badCursor = assertThrows(ProblemResponseException.class,
+                () -> bob.mailbox.list(Optional.of("bm90LWEtY3Vyc29y"), 2));
+        assertEquals(Optional.of("cursor"), badCursor.field());
     }
 
     @Test

@@ -70,14 +70,14 @@ public class MailboxResource {
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public Mailbox list(@QueryParam("cursor") @Parameter(description = "The next cursor of the previous page.") String cursor,
                         @QueryParam("limit") @DefaultValue(DEFAULT_PAGE)
-                        @Parameter(description = "Messages per page, 1 to 100.") int limit) {
+                        @Parameter(description = "Messages per page, 1 to 100.") String limit) {
         Optional<MailboxCursor> after;
         try {
             after = cursor == null ? Optional.empty() : Optional.of(MailboxCursor.decode(cursor));
         } catch (MalformedEncodingException e) {
             throw new InvalidMessageRequestException("cursor", "not a cursor this server issued");
         }
-        MailboxPage page = messaging.mailbox(caller(), after, limit);
+        MailboxPage page = messaging.mailbox(caller(), after, pageSize(limit));
         return new Mailbox(page.messages().stream().map(MailboxResource::entry).toList(),
                 page.next().map(MailboxCursor::encode).orElse(null));
     }
@@ -103,6 +103,16 @@ public class MailboxResource {
             throw new dev.tacit.server.messages.UnknownMessageException();
         }
         messaging.acknowledge(caller(), messageId);
+    }
+
+    /** The page size asked for; read here so that a malformed one is a 400 naming it, not JAX-RS's 404. */
+    private static int pageSize(String limit) {
+        try {
+            return Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            throw new InvalidMessageRequestException("limit",
+                    "a page holds 1 to " + MessagingService.MAX_PAGE + " messages");
+        }
     }
 
     private static MailboxEntry entry(StoredMessage message) {
