@@ -40,6 +40,7 @@ public final class LoopbackServer implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicReference<Answer> answer = new AtomicReference<>();
+    private final Map<String, Answer> answersByPath = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     /** What the server answers: a status, a media type, a body, {@code Retry-After} if not null, more headers. */
@@ -88,7 +89,7 @@ public final class LoopbackServer implements AutoCloseable {
         loopback.server.createContext("/", exchange -> {
             loopback.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes()));
-            Answer reply = loopback.answer.get();
+            Answer reply = loopback.answersByPath.getOrDefault(exchange.getRequestURI().getPath(), loopback.answer.get());
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", reply.contentType());
             if (reply.retryAfter() != null) {
@@ -112,6 +113,11 @@ public final class LoopbackServer implements AutoCloseable {
     /** A client's direct transport to this server. */
     public DirectTransport direct() {
         return DirectTransport.to(origin());
+    }
+
+    /** Answers requests for {@code path} with {@code reply} from now on, whatever {@link #answer} says. */
+    public void answer(String path, Answer reply) {
+        answersByPath.put(path, reply);
     }
 
     /** Answers every request from now on with {@code reply}. */

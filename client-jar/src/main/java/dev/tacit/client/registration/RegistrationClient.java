@@ -99,6 +99,19 @@ public final class RegistrationClient {
         }
     }
 
+    /**
+     * The server's CA that issues certificates now (§4.4): what a new registration's certificate chains to.
+     * {@link #caCertificates()} may also list a successor that only signs from later on.
+     */
+    public CaCertificate currentCaCertificate() throws TacitClientException {
+        HttpAnswer response = api.get("/v1/ca-certificates/current", "application/pkix-cert");
+        try {
+            return CaCertificate.fromBytes(response.body());
+        } catch (MalformedEncodingException e) {
+            throw new ServerUnreachableException("the server's current CA certificate does not decode", e);
+        }
+    }
+
     /** The token-issuer key to blind registration tokens for: the latest whose not-before has come (§4.3). */
     public IssuerPublicKey currentIssuerKey(Instant now) throws TacitClientException {
         JsonObject directory = api.getJson("/.well-known/private-token-issuer-directory",
