@@ -1,7 +1,7 @@
 package dev.tacit.client.state;
 
 /**
- * One record of the client's state: what it is ({@link #type()}) and its payload. The state file frames every
+ * One record of the client's state: what it is ({@link #typeId()}) and its payload. The state file frames every
  * record alike, {@code type (u16) || length (u32) || payload}, so a new kind of record is a new
  * {@link RecordType} and a class implementing this interface; the file's format does not change, and a client
  * that does not know a type keeps such records as they are ({@link UnknownRecord}).
