@@ -10,8 +10,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.net.ServerSocketFactory;
@@ -20,10 +20,10 @@ import org.bbottema.javasocksproxyserver.SocksServer;
 import org.bbottema.javasocksproxyserver.auth.UsernamePasswordAuthenticator;
 
 /**
- * A real SOCKS5 proxy on loopback for tests: bbottema's java-socks-proxy-server, requiring username/password
- * authentication (RFC 1929) and recording the credentials of every connection. Its listening socket keeps a
- * copy of what each client sent it — the SOCKS handshake, then the HTTP requests it relayed — so a test sees
- * which requests went through the proxy and how the target was named.
+ * A real SOCKS5 proxy on loopback for tests: bbottema's java-socks-proxy-server (the library does the SOCKS5
+ * work), requiring username/password authentication (RFC 1929). Its listening socket keeps a copy of what each
+ * client sent it — the SOCKS handshake, then the HTTP requests it relayed — so a test sees, per connection,
+ * which credentials it presented, how it named the target and which requests went through.
  */
 public final class LoopbackSocksProxy implements AutoCloseable {
 
@@ -42,6 +42,26 @@ public final class LoopbackSocksProxy implements AutoCloseable {
 
         public synchronized byte[] bytes() {
             return sent.toByteArray();
+        }
+
+        /** The RFC 1929 credentials this connection presented, if it got that far. */
+        public Optional<Credentials> credentials() {
+            byte[] bytes = bytes();
+            if (bytes.length < 2) {
+                return Optional.empty();
+            }
+            int offset = 2 + (bytes[1] & 0xFF);
+            if (offset + 1 >= bytes.length || bytes[offset] != 1) {
+                return Optional.empty();
+            }
+            int userLength = bytes[offset + 1] & 0xFF;
+            int passwordAt = offset + 2 + userLength;
+            if (passwordAt >= bytes.length || passwordAt + 1 + (bytes[passwordAt] & 0xFF) > bytes.length) {
+                return Optional.empty();
+            }
+            return Optional.of(new Credentials(
+                    new String(bytes, offset + 2, userLength, StandardCharsets.UTF_8),
+                    new String(bytes, passwordAt + 1, bytes[passwordAt] & 0xFF, StandardCharsets.UTF_8)));
         }
 
         /** The CONNECT request's address type (1 IPv4, 3 a name, 4 IPv6), or -1 if none was sent. */
@@ -94,7 +114,6 @@ public final class LoopbackSocksProxy implements AutoCloseable {
     }
 
     private final SocksServer server = new SocksServer(0);
-    private final List<Credentials> credentials = new CopyOnWriteArrayList<>();
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private final List<ServerSocket> listening = new ArrayList<>();
 
@@ -117,7 +136,6 @@ public final class LoopbackSocksProxy implements AutoCloseable {
         proxy.server.setAuthenticator(new UsernamePasswordAuthenticator(false) {
             @Override
             public boolean validate(String username, String password) {
-                proxy.credentials.add(new Credentials(username, password));
                 return acceptCredentials;
             }
         });
@@ -133,9 +151,9 @@ public final class LoopbackSocksProxy implements AutoCloseable {
         }
     }
 
-    /** The credentials of each connection that authenticated, in order. */
+    /** The credentials each connection presented, in the order of the connections. */
     public List<Credentials> credentials() {
-        return List.copyOf(credentials);
+        return connections.stream().flatMap(connection -> connection.credentials().stream()).toList();
     }
 
     /** Every connection a client opened to the proxy, in order. */
@@ -254,6 +272,6 @@ public final class LoopbackSocksProxy implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "LoopbackSocksProxy" + Arrays.toString(credentials.toArray());
+        return "LoopbackSocksProxy" + credentials();
     }
 }
