@@ -7,7 +7,6 @@ import dev.tacit.client.AccountStatus;
 import dev.tacit.client.TacitClient;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.client.state.StateDirectory;
-import dev.tacit.client.transport.AnonymousSession;
 
 import picocli.CommandLine.Command;
 
@@ -32,9 +31,8 @@ final class StatusCommand extends ClientCommand {
                 status = client.status();
             }
             String proxyProblem = null;
-            try (Progress.Step connecting = progress.step("Connecting through the proxy " + cli.proxy);
-                 AnonymousSession session = client.anonymous().open()) {
-                session.getJson("/v1/server", "application/json");
+            try (Progress.Step connecting = progress.step("Connecting through the proxy " + cli.proxy)) {
+                client.checkProxy();
             } catch (TacitClientException e) {
                 proxyProblem = e.getMessage();
             }

@@ -22,6 +22,7 @@ import dev.tacit.client.state.AccountRecord;
 import dev.tacit.client.state.ClientState;
 import dev.tacit.client.state.ServerRecord;
 import dev.tacit.client.state.StateDirectory;
+import dev.tacit.client.transport.AnonymousSession;
 import dev.tacit.client.transport.AnonymousTransport;
 import dev.tacit.client.transport.DirectTransport;
 import dev.tacit.client.transport.SocksProxy;
@@ -221,6 +222,19 @@ public final class TacitClient implements AutoCloseable {
                 held.getInt("tokensIssued", 0), state.state().tokens(TokenPurpose.FIRST_CONTACT).size(), keysMatch);
     }
 
+    /**
+     * Checks that anonymous operations get through: reads the server's public description through the proxy, in
+     * a session of its own, as every anonymous operation does.
+     *
+     * @throws ProxyUnreachableException  if the proxy cannot be reached or refuses the session: nothing was sent
+     * @throws ServerUnreachableException if the proxy cannot reach the server
+     */
+    public void checkProxy() throws TacitClientException {
+        try (AnonymousSession session = anonymous.open()) {
+            session.getJson("/v1/server", "application/json");
+        }
+    }
+
     /** The unspent tokens this client holds; asks nothing of the server. */
     public TokenSummary tokens() {
         return TokenSummary.of(state.state());
@@ -261,10 +275,12 @@ public final class TacitClient implements AutoCloseable {
         return state.state().pinnedCas().stream().map(PinnedCaVerifier::new).toList();
     }
 
+    /** The clock that dates this client's signatures and checks certificates. */
     public Clock clock() {
         return clock;
     }
 
+    /** The source of this client's keys, nonces and proxy credentials. */
     public SecureRandom random() {
         return random;
     }
