@@ -69,6 +69,14 @@ public final class SmsProviderStub {
         return List.copyOf(MESSAGES.getOrDefault(e164Number, List.of()));
     }
 
+    /** Every number a message was sent to, with the codes sent to it, oldest first. */
+    public static synchronized Map<String, List<String>> codesByNumber() {
+        Map<String, List<String>> codes = new HashMap<>();
+        MESSAGES.forEach((number, texts) -> codes.put(number, texts.stream()
+                .map(CODE::matcher).filter(Matcher::matches).map(matcher -> matcher.group(1)).toList()));
+        return codes;
+    }
+
     /** The code in the latest message to {@code e164Number}, if any was sent. */
     public static Optional<String> latestCodeFor(String e164Number) {
         List<String> messages = messagesTo(e164Number);

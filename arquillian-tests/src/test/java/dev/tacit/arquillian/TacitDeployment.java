@@ -48,6 +48,18 @@ public final class TacitDeployment {
         return ear;
     }
 
+    /**
+     * The tests' tacit.ear under the name {@code tacit-<name>.ear}, with a configuration source of its own,
+     * {@code settings} ({@code name=value} lines), that outranks the server's settings (ordinal 1000): for a
+     * test that deploys Tacit with other settings while the {@link SuiteDeployment} steps aside.
+     */
+    public static EnterpriseArchive withSettings(String name, String... settings) {
+        JavaArchive source = ShrinkWrap.create(JavaArchive.class, name + "-settings.jar")
+                .addAsManifestResource(new StringAsset("config_ordinal=1000\n" + String.join("\n", settings)),
+                        "microprofile-config.properties");
+        return ShrinkWrap.create(EnterpriseArchive.class, "tacit-" + name + ".ear").merge(ear()).addAsLibrary(source);
+    }
+
     /** tacit.ear as the build made it. */
     static EnterpriseArchive builtEar() {
         String location = System.getProperty("tacit.ear");

@@ -16,8 +16,9 @@ import jakarta.json.JsonReader;
 /** Real HTTP to the server under test: the API on the HTTP port, health on the management port. */
 public final class TacitHttp {
 
-    public static final URI API = URI.create("http://localhost:" + TestPorts.http() + "/v1/");
-    public static final URI WELL_KNOWN = URI.create("http://localhost:" + TestPorts.http() + "/.well-known/");
+    public static final URI ROOT = URI.create("http://localhost:" + TestPorts.http() + "/");
+    public static final URI API = ROOT.resolve("v1/");
+    public static final URI WELL_KNOWN = ROOT.resolve(".well-known/");
     public static final URI HEALTH = URI.create("http://localhost:" + TestPorts.management() + "/health/");
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

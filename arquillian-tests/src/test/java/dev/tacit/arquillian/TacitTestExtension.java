@@ -7,9 +7,11 @@ public class TacitTestExtension implements LoadableExtension {
 
     @Override
     public void register(ExtensionBuilder builder) {
+        builder.observer(ServerLogObserver.class);
         builder.observer(TestDatabaseObserver.class);
         builder.observer(PortOffsetObserver.class);
         builder.observer(SmsProviderStubObserver.class);
         builder.observer(SuiteDeploymentObserver.class);
+        builder.observer(ServerSettingsObserver.class);
     }
 }

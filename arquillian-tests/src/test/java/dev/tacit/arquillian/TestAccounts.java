@@ -48,10 +48,11 @@ public final class TestAccounts {
     public static VerificationToken verify(String number) throws TacitClientException {
         RegistrationClient client = client();
         SentCode sent = client.requestCode(number);
+        IssuedSecrets.remember(sent.sendProof());
         LAST_SENT.put(number, sent);
         String code = SmsProviderStub.latestCodeFor(number)
                 .orElseThrow(() -> new AssertionError("no code was texted to " + number));
-        return client.confirm(sent, code);
+        return remembered(client.confirm(sent, code));
     }
 
     /** Exchanges the code {@link #verify} last had texted to {@code number} for another verification token. */
@@ -59,7 +60,12 @@ public final class TestAccounts {
         SentCode sent = LAST_SENT.get(number);
         String code = SmsProviderStub.latestCodeFor(number)
                 .orElseThrow(() -> new AssertionError("no code was texted to " + number));
-        return client().confirm(sent, code);
+        return remembered(client().confirm(sent, code));
+    }
+
+    private static VerificationToken remembered(VerificationToken token) {
+        IssuedSecrets.remember(token.value());
+        return token;
     }
 
     /** The challenge registration tokens are blinded for: first contact, with the issuer name the server publishes. */

@@ -41,9 +41,14 @@ public final class VerificationRequests {
     }
 
     public static HttpResponse<String> post(String path, String json) {
-        return TacitHttp.send(HttpRequest.newBuilder(TacitHttp.API.resolve(path))
+        HttpResponse<String> response = TacitHttp.send(HttpRequest.newBuilder(TacitHttp.API.resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+        if (response.statusCode() / 100 == 2 && response.headers().firstValue("Content-Type")
+                .filter(type -> type.startsWith("application/json")).isPresent()) {
+            IssuedSecrets.rememberMembersOf(TacitHttp.json(response));
+        }
+        return response;
     }
 
     /** The code of the latest text to {@code e164}. */

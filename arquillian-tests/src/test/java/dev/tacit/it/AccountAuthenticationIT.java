@@ -13,6 +13,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import dev.tacit.arquillian.ServerClock;
+import dev.tacit.arquillian.ServerLog;
+import dev.tacit.arquillian.ServerSettingsObserver;
 import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Account-scoped requests need the account's RFC 9421 signature (docs/protocol.md §5). */
 @ExtendWith(ArquillianExtension.class)
@@ -238,6 +241,54 @@ class AccountAuthenticationIT {
         assertEquals(java.util.Optional.of("groupPublicKey"), groupProblem.field());
         assertArrayEquals(preKeyBefore, preKey(number));
         assertArrayEquals(groupKeyBefore, column("group_public_key", number));
+    }
+
+    @Test
+    void refusedRequestsLeaveNoLineInTheLogAtDefaultLevels() throws Exception {
+        RegisteredAccount account = TestAccounts.register(numbers.next());
+        PhoneNumber number = account.identity().phoneNumber();
+        URI target = TacitHttp.API.resolve("account");
+        Map<String, String> usedOnce = signature(number, account.keys().identity(), ServerClock.clock(), target);
+        assertEquals(200, send(target, usedOnce).statusCode());
+        long mark = ServerLog.end();
+
+        int refused = 0;
+        for (int i = 0; i < 10; i++) {
+            assertUnauthenticated(TacitHttp.get(target));
+            assertUnauthenticated(send(target, signature(number, IdentityKeyPair.generate(RANDOM), ServerClock.clock(),
+                    target)));
+            assertUnauthenticated(send(target, signature(PhoneNumber.of(numbers.next()), IdentityKeyPair.generate(RANDOM),
+                    ServerClock.clock(), target)));
+            assertUnauthenticated(send(target, usedOnce));
+            refused += 4;
+        }
+
+        assertEquals(List.of(), ServerLog.linesAfter(mark), refused + " refused requests wrote to the log");
+    }
+
+    @Test
+    void anAccountOverItsRateLimitGets429WithRetryAfterWhileOthersGoOn() throws Exception {
+        String busyNumber = numbers.next();
+        String otherNumber = numbers.next();
+        RegisteredAccount busy = TestAccounts.register(busyNumber);
+        RegisteredAccount other = TestAccounts.register(otherNumber);
+        // The limit counts in fixed windows: start one, so that every request below falls in it.
+        ServerClock.advanceToNextWindow(ServerSettingsObserver.SIGNED_REQUESTS_PERIOD);
+
+        for (int i = 0; i < ServerSettingsObserver.SIGNED_REQUESTS_PER_ACCOUNT; i++) {
+            client(busy).describe();
+        }
+        ProblemResponseException limited = assertThrows(ProblemResponseException.class, () -> client(busy).describe());
+
+        assertEquals(429, limited.status());
+        assertEquals("urn:tacit:problem:rate-limited", limited.type());
+        long retryAfter = limited.retryAfterSeconds().orElseThrow(() -> new AssertionError("no Retry-After"));
+        long window = ServerSettingsObserver.SIGNED_REQUESTS_PERIOD.getSeconds();
+        assertTrue(retryAfter >= window - 60 && retryAfter <= window, "Retry-After " + retryAfter);
+        assertEquals(otherNumber, client(other).describe().getString("number"), "another account goes on");
+
+        ServerClock.advanceToNextWindow(ServerSettingsObserver.SIGNED_REQUESTS_PERIOD);
+        assertEquals(busyNumber, client(busy).describe().getString("number"), "the next window allows it again");
     }
 
     private static AccountClient client(RegisteredAccount account) {

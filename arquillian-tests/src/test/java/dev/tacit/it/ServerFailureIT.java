@@ -3,15 +3,13 @@ package dev.tacit.it;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.json.JsonObject;
 
 import dev.tacit.arquillian.ServerClock;
+import dev.tacit.arquillian.ServerLog;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
@@ -81,8 +79,7 @@ class ServerFailureIT {
         Matcher incident = INCIDENT.matcher(problem.getString("detail"));
         assertTrue(incident.find(), problem.getString("detail"));
         assertFalse(response.body().contains("Exception") || response.body().contains("postgres"), response.body());
-        String log = Files.readString(Path.of(System.getProperty("tacit.wildfly.home"), "standalone", "log", "server.log"),
-                StandardCharsets.UTF_8);
+        String log = ServerLog.text();
         int logged = log.indexOf("incident " + incident.group(1));
         assertTrue(logged >= 0, "the server log names incident " + incident.group(1));
         assertTrue(log.indexOf("\tat ", logged) > logged, "with the failure's stack trace");

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,21 +38,24 @@ import dev.tacit.http.signature.VerifiedRequest;
 public class HttpSignatureBenchmark {
 
     private static final String PHONE = "+15555550100";
+    private static final String UNREGISTERED = "+15555550199";
 
     private RequestSigner signer;
     private RequestVerifier verifier;
     private HttpRequestParts post;
     private HttpRequestParts signedPost;
     private HttpRequestParts signedGet;
+    private HttpRequestParts forgedForRegistered;
+    private HttpRequestParts forgedForUnregistered;
 
     @Setup
     public void setUp() {
         SecureRandom random = new SecureRandom();
         Ed25519PrivateKeyParameters privateKey = new Ed25519PrivateKeyParameters(random);
-        Ed25519PublicKeyParameters publicKey = privateKey.generatePublicKey();
+        var publicKey = privateKey.generatePublicKey();
         Clock clock = Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC);
         signer = new RequestSigner(new BcSigningKey(privateKey), clock, random);
-        RequestVerificationKey verificationKey = new BcVerificationKey(publicKey);
+        RequestVerificationKey verificationKey = RequestVerificationKey.ofValidatedEncoding(publicKey.getEncoded());
         verifier = new RequestVerifier(id -> id.equals(PHONE) ? Optional.of(verificationKey) : Optional.empty(),
                 clock, RequestVerifier.DEFAULT_FRESHNESS_WINDOW);
 
@@ -64,6 +66,13 @@ public class HttpSignatureBenchmark {
         signedPost = post.withHeaders(post.headers().plus(signer.sign(post).asMap()));
         HttpRequestParts get = HttpRequestParts.of("GET", URI.create("https://tacit.example/v1/account"), HttpFields.empty(), new byte[0]);
         signedGet = get.withHeaders(get.headers().plus(signer.sign(get).asMap()));
+
+        BcSigningKey forger = new BcSigningKey(new Ed25519PrivateKeyParameters(random));
+        forgedForRegistered = get.withHeaders(get.headers().plus(
+                new RequestSigner(forger, clock, random).sign(get).asMap()));
+        BcSigningKey stranger = new BcSigningKey(new Ed25519PrivateKeyParameters(random), UNREGISTERED);
+        forgedForUnregistered = get.withHeaders(get.headers().plus(
+                new RequestSigner(stranger, clock, random).sign(get).asMap()));
     }
 
     /** Client: nonce, Content-Digest of 1 KiB, signature base, Ed25519 signature, header serialisation. */
@@ -84,17 +93,44 @@ public class HttpSignatureBenchmark {
         return verifier.verify(signedGet);
     }
 
+    /** Server: a GET signed by the wrong key for a registered keyid, refused (docs/protocol.md §5.3). */
+    @Benchmark
+    public Exception refuseForgedForRegistered() {
+        return refusal(forgedForRegistered);
+    }
+
+    /** Server: the same for an unregistered keyid, checked against the decoy key: should cost the same. */
+    @Benchmark
+    public Exception refuseForgedForUnregistered() {
+        return refusal(forgedForUnregistered);
+    }
+
+    private Exception refusal(HttpRequestParts forged) {
+        try {
+            verifier.verify(forged);
+            throw new IllegalStateException("a forged request verified");
+        } catch (dev.tacit.crypto.CryptoException expected) {
+            return expected;
+        }
+    }
+
     private static final class BcSigningKey implements RequestSigningKey {
 
         private final Ed25519PrivateKeyParameters key;
+        private final String keyId;
 
         BcSigningKey(Ed25519PrivateKeyParameters key) {
+            this(key, PHONE);
+        }
+
+        BcSigningKey(Ed25519PrivateKeyParameters key, String keyId) {
             this.key = key;
+            this.keyId = keyId;
         }
 
         @Override
         public String keyId() {
-            return PHONE;
+            return keyId;
         }
 
         @Override
@@ -103,23 +139,6 @@ public class HttpSignatureBenchmark {
             signer.init(true, key);
             signer.update(signatureBase, 0, signatureBase.length);
             return signer.generateSignature();
-        }
-    }
-
-    private static final class BcVerificationKey implements RequestVerificationKey {
-
-        private final Ed25519PublicKeyParameters key;
-
-        BcVerificationKey(Ed25519PublicKeyParameters key) {
-            this.key = key;
-        }
-
-        @Override
-        public boolean verify(byte[] signatureBase, byte[] signature) {
-            Ed25519Signer verifier = new Ed25519Signer();
-            verifier.init(false, key);
-            verifier.update(signatureBase, 0, signatureBase.length);
-            return verifier.verifySignature(signature);
         }
     }
 }

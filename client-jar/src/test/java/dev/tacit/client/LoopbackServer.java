@@ -25,9 +25,9 @@ import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.VerificationFailedException;
 import dev.tacit.crypto.identity.IdentityPublicKey;
 import dev.tacit.crypto.identity.PhoneNumber;
-import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.HttpFields;
 import dev.tacit.http.signature.HttpRequestParts;
+import dev.tacit.http.signature.RequestVerificationKey;
 import dev.tacit.http.signature.RequestVerifier;
 import dev.tacit.http.signature.VerifiedRequest;
 
@@ -72,7 +72,7 @@ public final class LoopbackServer implements AutoCloseable {
             HttpFields.Builder fields = HttpFields.builder();
             headers.forEach((name, values) -> values.forEach(value -> fields.add(name, value)));
             return new RequestVerifier(keyId -> keyId.equals(number.e164())
-                    ? Optional.of(AccountRequestKeys.verificationKey(key)) : Optional.empty(),
+                    ? Optional.of(RequestVerificationKey.of(key)) : Optional.empty(),
                     Clock.systemUTC(), RequestVerifier.DEFAULT_FRESHNESS_WINDOW)
                     .verify(HttpRequestParts.of(method, origin.resolve(path), fields.build(), body));
         }

@@ -164,6 +164,10 @@ public final class LocalServer {
         command.add(wildflyHome.resolve("bin/standalone.sh").toString());
         command.add("-Djboss.server.base.dir=" + baseDirectory);
         command.add("-Djboss.socket.binding.port-offset=" + ports.offset());
+        if (settings.get("tacit.mode").isEmpty()) {
+            // A local run: the server allows development settings, and logs that it does.
+            command.add("-Dtacit.mode=development");
+        }
         command.addAll(settings.serverSettingsAsArguments());
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         Map<String, String> environment = builder.environment();

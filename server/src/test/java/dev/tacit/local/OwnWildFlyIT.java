@@ -30,8 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The README's "Deploying to your own WildFly", followed to the letter: its shell block, taken from README.md,
  * run on a fresh unzip of the WildFly distribution (the zip the build already has), against a PostgreSQL where
- * the user has only the README's rights. Tacit must come up ready. Before that, the configuration script is run
- * on the bare installation and must refuse it, naming the missing module.
+ * the user has only the README's rights, in production mode: with a keystore made by the README's
+ * {@code keytool} command and the Twilio gateway's settings (nothing is texted). Tacit must come up ready.
+ * Before that, the configuration script is run on the bare installation and must refuse it, naming the
+ * missing module.
  */
 class OwnWildFlyIT {
 
@@ -73,6 +75,7 @@ class OwnWildFlyIT {
             environment.put("JBOSS_HOME", jbossHome.toString());
             environment.put("TACIT", project.toString());
             environment.putAll(database.asEnvironment());
+            environment.putAll(productionSettings(work));
             environment.put("TACIT_PUBLIC_ORIGIN", ports.localOrigin());
             // What the README leaves to the operator: this run's ports; standalone.sh forwards SIGTERM.
             environment.put("JBOSS_JAVA_SIZING", LauncherProcess.FAST_BOOT + " -Djboss.socket.binding.port-offset="
@@ -92,6 +95,25 @@ class OwnWildFlyIT {
                 stop(server);
             }
         }
+    }
+
+    /**
+     * What production mode needs besides the database: a keystore, made as README's "Server keys" says, and the
+     * Twilio gateway (whose API this test never calls).
+     */
+    private static Map<String, String> productionSettings(Path work) throws Exception {
+        Path keystore = work.resolve("tacit-kek.p12");
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        String password = HexFormat.of().formatHex(secret);
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genseckey", "-alias", "tacit-kek", "-keyalg", "AES", "-keysize", "256", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", password).redirectErrorStream(true).start();
+        String said = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, keytool.waitFor(), said);
+        return Map.of("TACIT_KEYSTORE_PATH", keystore.toString(), "TACIT_KEYSTORE_PASSWORD", password,
+                "TACIT_SMS_GATEWAY", "twilio", "TACIT_SMS_TWILIO_ACCOUNT_SID", "AC-own-wildfly-test",
+                "TACIT_SMS_TWILIO_AUTH_TOKEN", password, "TACIT_SMS_TWILIO_FROM", "+15555550100");
     }
 
     /** The README's shell block after {@link #MARKER}. */

@@ -9,10 +9,13 @@ public final class ApiDocs {
     public static final String PROBLEM_JSON = "application/problem+json";
     /** The problem details schema, and the {@code default} response carrying it (§4.1). */
     public static final String PROBLEM = "Problem";
-    /** Shared responses: 401 unauthenticated (§5.3), 429 rate-limited with Retry-After (§4.5, §4.6), and 400 of
+    /** Shared responses: 401 unauthenticated (§5.3), 429 rate-limited with Retry-After by a verification limit
+     * (§4.5, §4.6) or the account's limit on signed requests (§5.3), 413 content-too-large (§4.1), and 400 of
      * a key replacement (§4.9). */
     public static final String UNAUTHENTICATED = "Unauthenticated";
     public static final String RATE_LIMITED = "RateLimited";
+    public static final String SIGNED_REQUESTS_LIMITED = "SignedRequestsLimited";
+    public static final String CONTENT_TOO_LARGE = "ContentTooLarge";
     public static final String INVALID_KEY_REPLACEMENT = "InvalidKeyReplacement";
     /** The RFC 9530 {@code Content-Digest} header of a signed request with content (§5.1). */
     public static final String CONTENT_DIGEST = "ContentDigest";

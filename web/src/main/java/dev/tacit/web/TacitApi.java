@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Application;
 import dev.tacit.web.accounts.AccountExceptionMappers;
 import dev.tacit.web.accounts.AccountResource;
 import dev.tacit.web.accounts.OwnAccountResource;
-import dev.tacit.web.auth.SignedRequestBody;
 import dev.tacit.web.identity.CertificateAuthorityResource;
 import dev.tacit.web.instance.ServerResource;
 import dev.tacit.web.problem.ConstraintViolationExceptionMapper;
@@ -28,7 +27,7 @@ public class TacitApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(ServerResource.class, CertificateAuthorityResource.class, VerificationResource.class,
-                AccountResource.class, OwnAccountResource.class, SignedRequestBody.class,
+                AccountResource.class, OwnAccountResource.class,
                 AccountExceptionMappers.InvalidAccountRequest.class, AccountExceptionMappers.VerificationAlreadyUsed.class,
                 AccountExceptionMappers.RegistrationLocked.class,
                 WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class,

@@ -7,6 +7,7 @@ import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.hpke.HPKE;
 import org.bouncycastle.crypto.hpke.HPKEContextWithEncapsulation;
 
+import dev.tacit.crypto.InsecureSecretKeyAccess;
 import dev.tacit.crypto.identity.AgreementKeyPair;
 import dev.tacit.crypto.identity.AgreementPublicKey;
 
@@ -42,7 +43,8 @@ public final class HpkeSuite {
     public Sealed seal(AgreementPublicKey recipient, byte[] info, byte[] aad, byte[] plaintext, AgreementKeyPair ephemeral) {
         Objects.requireNonNull(ephemeral);
         try {
-            HPKEContextWithEncapsulation context = hpke().setupBaseS(recipient.parameters(), info, ephemeral.asBouncyCastle());
+            HPKEContextWithEncapsulation context = hpke().setupBaseS(recipient.parameters(), info,
+                    ephemeral.asBouncyCastle(InsecureSecretKeyAccess.get()));
             return new Sealed(context.getEncapsulation(), context.seal(aad, plaintext));
         } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("HPKE sealing failed", e);
@@ -55,7 +57,7 @@ public final class HpkeSuite {
      * @throws EnvelopeOpeningException if the AEAD tag does not verify (wrong key, info, aad or altered bytes)
      */
     public byte[] open(AgreementKeyPair recipient, byte[] enc, byte[] info, byte[] aad, byte[] ciphertext) throws EnvelopeOpeningException {
-        AsymmetricCipherKeyPair keyPair = recipient.asBouncyCastle();
+        AsymmetricCipherKeyPair keyPair = recipient.asBouncyCastle(InsecureSecretKeyAccess.get());
         try {
             return hpke().open(enc, keyPair, info, aad, ciphertext, null, null, null);
         } catch (InvalidCipherTextException | IllegalArgumentException | IllegalStateException e) {

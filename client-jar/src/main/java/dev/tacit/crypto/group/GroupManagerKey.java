@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.SecretKeyAccess;
 import dev.tacit.crypto.VerificationFailedException;
 import supranational.blst.P1;
 import supranational.blst.P1_Affine;
@@ -29,7 +30,7 @@ public final class GroupManagerKey {
 
     static final byte VERSION = 0x01;
     static final int SEED_BYTES = 32;
-    /** Length of {@link #toBytes()}. */
+    /** Length of {@link #toBytes(SecretKeyAccess)}. */
     public static final int ENCODED_BYTES = 1 + SEED_BYTES + Integer.BYTES;
     /** Opening recomputes every member's A once (~0.1 ms each), so the count is bounded: ~2 min at most. */
     public static final int MAX_MEMBERS = 1 << 20;
@@ -99,7 +100,9 @@ public final class GroupManagerKey {
         return new GroupManagerKey(Arrays.copyOfRange(encoded, 1, 1 + SEED_BYTES), memberCount);
     }
 
-    public byte[] toBytes() {
+    /** The manager key's encoding, its secret seed included: to be stored protected only. */
+    public byte[] toBytes(SecretKeyAccess access) {
+        SecretKeyAccess.require(access);
         return ByteBuffer.allocate(ENCODED_BYTES).put(VERSION).put(seed).putInt(memberCount).array();
     }
 

@@ -6,6 +6,7 @@ import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 
 import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.SecretKeyAccess;
 import dev.tacit.crypto.VerificationFailedException;
 
 /** An X25519 key pair: signed pre-keys, envelope keys and ratchet keys. The private key is never printed. */
@@ -25,7 +26,7 @@ public final class AgreementKeyPair {
         return new AgreementKeyPair(new X25519PrivateKeyParameters(random));
     }
 
-    /** Restores a key pair from the 32 bytes written by {@link #privateBytes()}. */
+    /** Restores a key pair from the 32 bytes written by {@link #privateBytes(SecretKeyAccess)}. */
     public static AgreementKeyPair fromPrivateBytes(byte[] privateBytes) throws MalformedEncodingException {
         if (privateBytes == null || privateBytes.length != PRIVATE_LENGTH) {
             throw new MalformedEncodingException("an X25519 private key is 32 bytes");
@@ -33,8 +34,9 @@ public final class AgreementKeyPair {
         return new AgreementKeyPair(new X25519PrivateKeyParameters(privateBytes.clone()));
     }
 
-    /** The private key, for the client's own encrypted state store only. */
-    public byte[] privateBytes() {
+    /** The private key, to be stored protected only: the client's own encrypted state store. */
+    public byte[] privateBytes(SecretKeyAccess access) {
+        SecretKeyAccess.require(access);
         return privateKey.getEncoded();
     }
 
@@ -56,8 +58,9 @@ public final class AgreementKeyPair {
         return shared;
     }
 
-    /** The key pair as Bouncy Castle parameters, for the HPKE code. */
-    public AsymmetricCipherKeyPair asBouncyCastle() {
+    /** The key pair as Bouncy Castle parameters, private key included, for the HPKE code. */
+    public AsymmetricCipherKeyPair asBouncyCastle(SecretKeyAccess access) {
+        SecretKeyAccess.require(access);
         return new AsymmetricCipherKeyPair(publicKey.parameters(), privateKey);
     }
 

@@ -6,6 +6,7 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.SecretKeyAccess;
 
 /**
  * An account's long-term Ed25519 identity key, the key the server certifies. Also used as a certificate
@@ -28,7 +29,7 @@ public final class IdentityKeyPair {
         return new IdentityKeyPair(new Ed25519PrivateKeyParameters(random));
     }
 
-    /** Restores a key pair from its 32-byte seed, as written by {@link #seedBytes()}. */
+    /** Restores a key pair from its 32-byte seed, as written by {@link #seedBytes(SecretKeyAccess)}. */
     public static IdentityKeyPair fromSeed(byte[] seed) throws MalformedEncodingException {
         if (seed == null || seed.length != SEED_LENGTH) {
             throw new MalformedEncodingException("an Ed25519 seed is 32 bytes");
@@ -36,8 +37,9 @@ public final class IdentityKeyPair {
         return new IdentityKeyPair(new Ed25519PrivateKeyParameters(seed.clone()));
     }
 
-    /** The private seed, for the client's own encrypted key store only. */
-    public byte[] seedBytes() {
+    /** The private seed, to be stored protected only: a client's encrypted key store, a server's sealed keys. */
+    public byte[] seedBytes(SecretKeyAccess access) {
+        SecretKeyAccess.require(access);
         return privateKey.getEncoded();
     }
 

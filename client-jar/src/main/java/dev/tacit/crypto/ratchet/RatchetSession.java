@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import org.bouncycastle.crypto.InvalidCipherTextException;
 
+import dev.tacit.crypto.InsecureSecretKeyAccess;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.VerificationFailedException;
 import dev.tacit.crypto.identity.AgreementKeyPair;
@@ -220,7 +221,7 @@ public final class RatchetSession {
     public byte[] toBytes() {
         FieldWriter out = new FieldWriter().writeByte(STATE_VERSION).writeByte(initiator ? 1 : 0)
                 .writeFixed(initiatorIdentity.toBytes()).writeFixed(responderIdentity.toBytes())
-                .writeFixed(state.sendingKey.privateBytes());
+                .writeFixed(state.sendingKey.privateBytes(InsecureSecretKeyAccess.get()));
         writeOptional(out, state.receivingKey == null ? null : state.receivingKey.toBytes());
         out.writeFixed(state.rootKey);
         writeOptional(out, state.sendingChain);

@@ -17,6 +17,7 @@ import org.bouncycastle.crypto.params.RSAKeyGenerationParameters;
 import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
 
 import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.SecretKeyAccess;
 
 /**
  * An issuer's RSA-2048 signing key with its public half: it blind-signs {@link TokenRequest}s (RFC 9474
@@ -83,8 +84,9 @@ public final class IssuerKeyPair {
         return new IssuerKeyPair(key, publicKey, new SecureRandom());
     }
 
-    /** The private key as unencrypted DER PKCS#8: secret, to be stored protected. */
-    public byte[] encodePkcs8() {
+    /** The private key as unencrypted DER PKCS#8: secret, to be stored protected only (a server's sealed keys). */
+    public byte[] encodePkcs8(SecretKeyAccess access) {
+        SecretKeyAccess.require(access);
         RSAPrivateKey rsa = new RSAPrivateKey(privateKey.getModulus(), privateKey.getPublicExponent(),
                 privateKey.getExponent(), privateKey.getP(), privateKey.getQ(), privateKey.getDP(), privateKey.getDQ(),
                 privateKey.getQInv());

@@ -1,11 +1,12 @@
 package dev.tacit.http.signature;
 
-import dev.tacit.crypto.VerificationFailedException;
 import dev.tacit.crypto.identity.IdentityKeyPair;
-import dev.tacit.crypto.identity.IdentityPublicKey;
 import dev.tacit.crypto.identity.PhoneNumber;
 
-/** The account identity keys (§3.1) in the roles request signing needs: the only keys §5 signs with. */
+/**
+ * The account identity key (§3.1) in the role request signing needs: the only key §5 signs with. The verifying
+ * side is {@link RequestVerificationKey}.
+ */
 public final class AccountRequestKeys {
 
     private AccountRequestKeys() {
@@ -27,18 +28,6 @@ public final class AccountRequestKeys {
             @Override
             public String toString() {
                 return "RequestSigningKey[" + number + "]";
-            }
-        };
-    }
-
-    /** Checks request signatures against an account's identity public key. */
-    public static RequestVerificationKey verificationKey(IdentityPublicKey identity) {
-        return (signatureBase, signature) -> {
-            try {
-                identity.verify(signatureBase, signature);
-                return true;
-            } catch (VerificationFailedException e) {
-                return false;
             }
         };
     }

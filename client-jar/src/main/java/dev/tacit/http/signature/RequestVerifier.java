@@ -88,13 +88,14 @@ public final class RequestVerifier {
         }
 
         byte[] base = SignatureBase.of(request, params);
-        Optional<RequestVerificationKey> key = keys.resolve(keyId);
-        if (key.isEmpty()) {
-            // Spend a verification anyway, so that timing does not tell a registered number from another.
-            DecoyVerification.verify(base, signature);
+        Optional<RequestVerificationKey> registered = keys.resolve(keyId);
+        // The same verification whether or not keyid is registered, an unknown one against the decoy key, so
+        // that response time does not tell a registered number from another.
+        boolean valid = registered.orElse(RequestVerificationKey.DECOY).verify(base, signature);
+        if (registered.isEmpty()) {
             throw new UnknownSigningKeyException("no account has this keyid");
         }
-        if (!key.get().verify(base, signature)) {
+        if (!valid) {
             throw new InvalidRequestSignatureException("the request signature does not verify");
         }
         return new VerifiedRequest(keyId, Instant.ofEpochSecond(created), nonce, acceptedUntil);

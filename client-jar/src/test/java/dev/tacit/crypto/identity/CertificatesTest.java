@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tacit.crypto.InsecureSecretKeyAccess;
 import dev.tacit.crypto.MalformedEncodingException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -168,7 +169,7 @@ class CertificatesTest {
         CertificateAuthority created = CertificateAuthority.create(key, "CA", TestPki.NOW, TestPki.NOW.plus(Duration.ofDays(1)), random);
 
         CaCertificate pinned = CaCertificate.fromBytes(created.certificate().toBytes());
-        CertificateAuthority restored = CertificateAuthority.of(IdentityKeyPair.fromSeed(key.seedBytes()), pinned, random);
+        CertificateAuthority restored = CertificateAuthority.of(IdentityKeyPair.fromSeed(key.seedBytes(InsecureSecretKeyAccess.get())), pinned, random);
 
         assertEquals(pinned.publicKey(), restored.certificate().publicKey());
         assertThrows(MalformedEncodingException.class,

@@ -10,11 +10,12 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import dev.tacit.crypto.group.GroupManagerKey;
-import dev.tacit.crypto.group.MemberCredential;
+import dev.tacit.crypto.InsecureSecretKeyAccess;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.envelope.OpenedEnvelope;
 import dev.tacit.crypto.envelope.SealedEnvelope;
+import dev.tacit.crypto.group.GroupManagerKey;
+import dev.tacit.crypto.group.MemberCredential;
 import dev.tacit.crypto.identity.TestPki;
 import dev.tacit.crypto.identity.VerifiedKeyBundle;
 import dev.tacit.crypto.ratchet.ReplayedMessageException;
@@ -186,7 +187,7 @@ class ConversationTest {
         Conversation.Started started = Conversation.start(alice, bundle(bobAccount), aliceCredential, text("hi"), TestPki.NOW, random);
 
         assertFalse(aliceCredential.toString().contains(HexFormat.of().formatHex(aliceCredential.toBytes())));
-        assertFalse(started.conversation().toString().contains(HexFormat.of().formatHex(aliceAccount.preKey.privateBytes())));
+        assertFalse(started.conversation().toString().contains(HexFormat.of().formatHex(aliceAccount.preKey.privateBytes(InsecureSecretKeyAccess.get()))));
         assertTrue(alice.toString().contains("redacted"));
     }
 

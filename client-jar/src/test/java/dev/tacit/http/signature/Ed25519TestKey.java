@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /** Test-only Ed25519 keys on Bouncy Castle, standing in for the account identity key types. */
@@ -49,12 +48,6 @@ final class Ed25519TestKey implements RequestSigningKey {
     }
 
     static RequestVerificationKey verificationKey(byte[] publicKey) {
-        Ed25519PublicKeyParameters key = new Ed25519PublicKeyParameters(publicKey, 0);
-        return (base, signature) -> {
-            Ed25519Signer verifier = new Ed25519Signer();
-            verifier.init(false, key);
-            verifier.update(base, 0, base.length);
-            return verifier.verifySignature(signature);
-        };
+        return RequestVerificationKey.ofValidatedEncoding(publicKey);
     }
 }

@@ -119,7 +119,7 @@ public class Account {
 
     void recordTokensIssued(int count) {
         if (count < 0 || count > tokensRemaining()) {
-            throw new IllegalArgumentException("cannot issue " + count + " more tokens to " + number);
+            throw new IllegalArgumentException("cannot issue " + count + " more tokens to this account");
         }
         tokensIssued += (short) count;
     }

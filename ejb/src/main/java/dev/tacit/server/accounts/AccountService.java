@@ -23,6 +23,7 @@ import dev.tacit.crypto.identity.SignedPreKey;
 import dev.tacit.crypto.token.IssuerKeyPair;
 import dev.tacit.crypto.token.TokenRequest;
 import dev.tacit.crypto.token.TokenResponse;
+import dev.tacit.http.signature.RequestVerificationKey;
 import dev.tacit.server.identity.CertificateAuthorityKeys;
 import dev.tacit.server.settings.TacitSettings;
 import dev.tacit.server.tokens.TokenIssuerKeys;
@@ -132,14 +133,18 @@ public class AccountService {
         return new RegistrationResult(certificate, responses, created);
     }
 
-    /** The identity key of the account {@code number}, if it is registered. */
-    public Optional<IdentityPublicKey> identityKey(String number) {
-        return accounts.find(number).map(AccountService::identityKeyOf);
+    /**
+     * The key that checks the request signatures of the account {@code number}, if it is registered: its
+     * identity key as validated at registration, read without decoding or validating it again, so that a
+     * request for a registered number costs what one for an unregistered number costs (docs/protocol.md §5.3).
+     */
+    public Optional<RequestVerificationKey> requestVerificationKey(String number) {
+        return accounts.identityKeyEncoding(number).map(RequestVerificationKey::ofValidatedEncoding);
     }
 
     /** The account's own view of itself. */
     public Account ownAccount(String number) {
-        return accounts.find(number).orElseThrow(() -> new IllegalStateException("no account " + number));
+        return accounts.find(number).orElseThrow(() -> new IllegalStateException("no account has the given number"));
     }
 
     /** Replaces the account's ratchet pre-key (§3.3), which must be signed by its identity key. */

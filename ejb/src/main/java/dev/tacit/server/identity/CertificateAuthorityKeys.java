@@ -18,6 +18,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
+import dev.tacit.crypto.InsecureSecretKeyAccess;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.CertificateAuthority;
@@ -82,7 +83,8 @@ public class CertificateAuthorityKeys {
                 signsFrom.minus(Duration.ofHours(1)), // tolerate clients whose clock is a little behind
                 signsFrom.plus(settings.ca().signingPeriod()).plus(settings.identityCertificate().validity()), random);
         byte[] certificate = ca.certificate().toBytes();
-        return new RotatingKeys.NewKey(sha256(certificate), certificate, key.seedBytes());
+        return new RotatingKeys.NewKey(sha256(certificate), certificate,
+                key.seedBytes(InsecureSecretKeyAccess.get()));
     }
 
     private CertificateAuthority open(RotatingKeyRecord record) {

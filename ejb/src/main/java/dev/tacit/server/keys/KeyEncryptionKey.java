@@ -28,13 +28,15 @@ import dev.tacit.server.settings.TacitSettings;
  * {@code keytool -genseckey -alias tacit-kek -keyalg AES -keysize 256 -storetype PKCS12 -keystore kek.p12}.
  *
  * <p>Without a configured keystore the server creates a development one under its data directory, with a
- * fixed password, and warns: fine for a local run, no protection in production.
+ * fixed password, and warns: fine for a local run, no protection at all. Only in development mode: production
+ * mode ({@code tacit.mode}) refuses to start without a keystore ({@code ProductionSafety}).
  */
 @ApplicationScoped
 public class KeyEncryptionKey {
 
     private static final Logger LOG = Logger.getLogger(KeyEncryptionKey.class.getName());
-    private static final String DEVELOPMENT_PASSWORD = "tacit-development-only";
+    /** The password of the development keystore: public in this source, so production mode refuses it. */
+    public static final String DEVELOPMENT_PASSWORD = "tacit-development-only";
     private static final int KEY_BITS = 256;
 
     @Inject

@@ -2,6 +2,7 @@ package dev.tacit.server.settings;
 
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +29,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class SettingsExtension implements Extension {
 
+    private static final Logger LOG = Logger.getLogger(SettingsExtension.class.getName());
+
     private TacitSettings settings;
 
     /** Reads and checks the settings from {@code config}, as a deployment does. */
@@ -46,6 +49,10 @@ public class SettingsExtension implements Extension {
         List<String> problems = SettingsRules.problems(settings);
         problems.forEach(problem -> discovery.addDefinitionError(new DeploymentException(problem)));
         if (problems.isEmpty()) {
+            if (settings.mode() == TacitSettings.Mode.DEVELOPMENT) {
+                LOG.warning("Tacit runs in DEVELOPMENT mode (tacit.mode=development): the development SMS gateway, a"
+                        + " generated keystore and the default database password are allowed. Never use it in production.");
+            }
             discovery.addBean()
                     .beanClass(TacitSettings.class)
                     .types(TacitSettings.class, Object.class)

@@ -16,9 +16,19 @@ public final class SettingsRules {
     private SettingsRules() {
     }
 
-    /** What is wrong with {@code settings}, one sentence a problem; empty when they are consistent. */
+    /**
+     * What is wrong with {@code settings}, one sentence a problem; empty when they are consistent and, in
+     * production mode, safe for production.
+     */
     public static List<String> problems(TacitSettings settings) {
         List<String> problems = new ArrayList<>();
+        if (settings.mode() == TacitSettings.Mode.PRODUCTION) {
+            List<String> unsafe = ProductionSafety.problems(settings);
+            if (!unsafe.isEmpty()) {
+                problems.add("Tacit refuses to start in production mode (tacit.mode, TACIT_MODE): "
+                        + String.join("; ", unsafe) + ". For a local development run instead, set TACIT_MODE=development.");
+            }
+        }
         if (settings.sms().gateway() == TacitSettings.Sms.Gateway.TWILIO) {
             try {
                 TwilioSettings.of(settings.sms());

@@ -27,12 +27,22 @@ import io.smallrye.config.WithDefault;
 public interface TacitSettings {
 
     /**
+     * How the server runs: {@code production}, the default for a deployed EAR, refuses to start with settings
+     * only safe on a developer's machine ({@link ProductionSafety}); {@code development}, which the local run
+     * ({@code mvn -Prun package}) sets, allows them and says so in the log.
+     */
+    @WithDefault("production")
+    Mode mode();
+
+    /**
      * Scheme, host and port clients use to reach this server: its authority is what they sign as
      * {@code @authority} (§5.1) and the token issuer_name (§2.1.3); GET /v1/server publishes both (§4.2).
      */
     @WithDefault("http://localhost:8080")
     @WithConverter(SettingConverters.Origin.class)
     PublicOrigin publicOrigin();
+
+    SignedRequests signedRequests();
 
     Verification verification();
 
@@ -49,6 +59,28 @@ public interface TacitSettings {
     IdentityCertificate identityCertificate();
 
     Db db();
+
+    enum Mode {
+        PRODUCTION,
+        DEVELOPMENT
+    }
+
+    /**
+     * The per-account limit on signed requests (protocol §5.3 step 9), counted in fixed windows from the Unix
+     * epoch; a request over it is answered 429 with a Retry-After.
+     */
+    interface SignedRequests {
+
+        /** Authenticated requests one account may make per period. */
+        @WithDefault("300")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int perAccount();
+
+        /** The fixed window the limit counts in. */
+        @WithDefault("PT1M")
+        @WithConverter(SettingConverters.WholeSeconds.class)
+        Duration period();
+    }
 
     /** Phone verification (protocol §4.5, §4.6). Durations are whole seconds, as the send proofs carry them. */
     interface Verification {
@@ -196,6 +228,9 @@ public interface TacitSettings {
     /** The PostgreSQL database, read by the datasource TacitDS (configure-tacit.cli) and the local launcher. */
     interface Db {
 
+        /** The default password, which production mode refuses. */
+        String DEFAULT_PASSWORD = "tacit";
+
         @WithDefault("localhost")
         String host();
 
@@ -209,7 +244,7 @@ public interface TacitSettings {
         @WithDefault("tacit")
         String user();
 
-        @WithDefault("tacit")
+        @WithDefault(DEFAULT_PASSWORD)
         String password();
 
         Pool pool();

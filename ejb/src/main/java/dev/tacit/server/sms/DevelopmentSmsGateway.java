@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * Sends nothing: writes each message to {@code <outbox>/<E.164 number>.txt}, replacing the number's previous
- * message, and logs the file and the text. For local runs and development only; unlike the real gateway it
- * logs codes at INFO, because reading them is its purpose.
+ * message, for a developer to read there. For development mode only (production mode refuses it). Like the
+ * real gateway it never logs a number or a code: only that the outbox has a new message.
  */
 public final class DevelopmentSmsGateway implements SmsGateway {
 
@@ -41,6 +41,6 @@ public final class DevelopmentSmsGateway implements SmsGateway {
         } catch (IOException e) {
             throw new SmsDeliveryException("the development SMS outbox is not writable: " + e, e);
         }
-        LOG.info(() -> "Development SMS gateway: wrote \"" + text + "\" to " + file);
+        LOG.info(() -> "Development SMS gateway: a message was written to the outbox " + outbox);
     }
 }

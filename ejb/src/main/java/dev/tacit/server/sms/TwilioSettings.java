@@ -9,7 +9,8 @@ import java.util.Objects;
 import dev.tacit.server.settings.TacitSettings;
 
 /**
- * Where and as whom {@link TwilioSmsGateway} sends. {@link #toString()} leaves the auth token out.
+ * Where and as whom {@link TwilioSmsGateway} sends. {@link #toString()}, which the log shows, leaves out the
+ * auth token and the sending number (no phone number is logged).
  *
  * @param baseUrl    the API's root, {@code https://api.twilio.com} in production
  * @param accountSid the account, also the HTTP Basic user name
@@ -47,6 +48,6 @@ public record TwilioSettings(URI baseUrl, String accountSid, String authToken, S
 
     @Override
     public String toString() {
-        return "TwilioSettings[baseUrl=" + baseUrl + ", accountSid=" + accountSid + ", from=" + from + "]";
+        return "TwilioSettings[baseUrl=" + baseUrl + ", accountSid=" + accountSid + "]";
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
+import dev.tacit.crypto.InsecureSecretKeyAccess;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.token.IssuerKeyPair;
 import dev.tacit.crypto.token.IssuerKeyRing;
@@ -73,7 +74,8 @@ public class TokenIssuerKeys {
 
     private RotatingKeys.NewKey generate(Instant signsFrom) {
         IssuerKeyPair key = IssuerKeyPair.generate(random);
-        return new RotatingKeys.NewKey(key.publicKey().keyId().encode(), key.publicKey().encode(), key.encodePkcs8());
+        return new RotatingKeys.NewKey(key.publicKey().keyId().encode(), key.publicKey().encode(),
+                key.encodePkcs8(InsecureSecretKeyAccess.get()));
     }
 
     private IssuerKeyPair openSigningKey(RotatingKeyRecord record) {

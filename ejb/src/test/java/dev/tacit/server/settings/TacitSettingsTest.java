@@ -24,7 +24,10 @@ class TacitSettingsTest {
     void withoutConfigurationEverySettingHasItsDefault() {
         TacitSettings settings = TestSettings.defaults();
 
+        assertEquals(TacitSettings.Mode.PRODUCTION, settings.mode());
         assertEquals("http://localhost:8080", settings.publicOrigin().toString());
+        assertEquals(300, settings.signedRequests().perAccount());
+        assertEquals(Duration.ofMinutes(1), settings.signedRequests().period());
         assertEquals(Duration.ofMinutes(10), settings.verification().codeValidity());
         assertEquals(Duration.ofMinutes(15), settings.verification().tokenValidity());
         assertEquals(Duration.ofHours(1), settings.verification().sendPeriod());
@@ -46,7 +49,11 @@ class TacitSettingsTest {
         assertEquals(Duration.ofDays(730), settings.identityCertificate().validity());
         assertEquals(5432, settings.db().port());
         assertEquals(20, settings.db().pool().max());
-        assertEquals(List.of(), SettingsRules.problems(settings));
+        List<String> problems = SettingsRules.problems(settings);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("Tacit refuses to start in production mode (tacit.mode, TACIT_MODE): "),
+                "the defaults are a development run's: " + problems.get(0));
+        assertEquals(List.of(), SettingsRules.problems(TestSettings.of(Map.of("tacit.mode", "development"))));
     }
 
     @Test
@@ -92,6 +99,9 @@ class TacitSettingsTest {
     /** Each wrong value is refused when the settings are built, as at deployment, with the setting's name. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "tacit.mode                                   | staging",
+            "tacit.signed-requests.per-account            | 0",
+            "tacit.signed-requests.period                 | PT0.5S",
             "tacit.verification.code-validity             | PT0S",
             "tacit.verification.code-validity             | PT0.5S",
             "tacit.verification.code-validity             | ten minutes",
@@ -130,7 +140,7 @@ class TacitSettingsTest {
 
     @Test
     void twilioNeedsItsAccountTokenAndSender() {
-        TacitSettings settings = TestSettings.of(Map.of("tacit.sms.gateway", "twilio",
+        TacitSettings settings = TestSettings.of(Map.of("tacit.mode", "development", "tacit.sms.gateway", "twilio",
                 "tacit.sms.twilio.account-sid", "AC0123", "tacit.sms.twilio.auth-token", " "));
 
         assertEquals(List.of("tacit.sms.twilio.auth-token, tacit.sms.twilio.from must be set when tacit.sms.gateway is twilio"),
@@ -139,7 +149,8 @@ class TacitSettingsTest {
 
     @Test
     void aKeystorePathNeedsItsPassword() {
-        TacitSettings settings = TestSettings.of(Map.of("tacit.keystore.path", "/etc/tacit/kek.p12"));
+        TacitSettings settings = TestSettings.of(Map.of("tacit.mode", "development",
+                "tacit.keystore.path", "/etc/tacit/kek.p12"));
 
         assertEquals(List.of("tacit.keystore.password must be set when tacit.keystore.path is"),
                 SettingsRules.problems(settings));
@@ -147,7 +158,7 @@ class TacitSettingsTest {
 
     @Test
     void keysMustSignForMoreThanTheWeekTheirSuccessorIsPublishedAheadAndVerifyAtLeastAsLong() {
-        List<String> problems = SettingsRules.problems(TestSettings.of(Map.of(
+        List<String> problems = SettingsRules.problems(TestSettings.of(Map.of("tacit.mode", "development",
                 "tacit.tokens.signing-period", "P30D", "tacit.tokens.verification-period", "P20D",
                 "tacit.ca.signing-period", "P7D")));
 
@@ -155,7 +166,7 @@ class TacitSettingsTest {
         assertTrue(problems.get(0).startsWith("tacit.tokens.signing-period and tacit.tokens.verification-period: "),
                 problems.get(0));
         assertTrue(problems.get(1).startsWith("tacit.ca.signing-period: "), problems.get(1));
-        assertEquals(List.of(), SettingsRules.problems(TestSettings.of(Map.of(
+        assertEquals(List.of(), SettingsRules.problems(TestSettings.of(Map.of("tacit.mode", "development",
                 "tacit.tokens.signing-period", "P8D", "tacit.tokens.verification-period", "P8D",
                 "tacit.ca.signing-period", "P8D"))));
     }

@@ -84,8 +84,9 @@ class TwilioSmsGatewayTest {
     }
 
     @Test
-    void settingsDoNotPrintTheAuthToken() {
+    void settingsDoNotPrintTheAuthTokenOrTheSendingNumber() {
         assertEquals(-1, settings().toString().indexOf("secret"));
+        assertEquals(-1, settings().toString().indexOf("5550006"));
     }
 
     private TwilioSmsGateway gateway() {

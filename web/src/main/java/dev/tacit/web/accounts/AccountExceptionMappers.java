@@ -8,6 +8,7 @@ import dev.tacit.server.accounts.InvalidAccountRequestException;
 import dev.tacit.server.accounts.RegistrationLockedException;
 import dev.tacit.server.accounts.VerificationAlreadyUsedException;
 import dev.tacit.web.problem.Problem;
+import dev.tacit.web.problem.RegistrationLockedProblem;
 
 /** Problem details for account failures (docs/protocol.md §4.1). */
 public final class AccountExceptionMappers {

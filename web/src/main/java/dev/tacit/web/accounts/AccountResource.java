@@ -72,10 +72,12 @@ public class AccountResource {
     @APIResponse(responseCode = "409", description = "Problem type urn:tacit:problem:verification-already-used:"
                     + " the verification token registered before.",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     @APIResponse(responseCode = "423", description = "Problem type urn:tacit:problem:registration-locked: the"
                     + " number's account is in use; re-register it with a request signed by its identity key, or"
                     + " after lockedUntil.",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "429", ref = ApiDocs.SIGNED_REQUESTS_LIMITED)
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public Response register(@NotNull @Valid RegistrationRequest request) {
         Registration registration = new Registration(

@@ -57,6 +57,7 @@ public class OwnAccountResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OwnAccount.class)))
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @APIResponse(responseCode = "429", ref = ApiDocs.SIGNED_REQUESTS_LIMITED)
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public OwnAccount describe() {
         Account account = accounts.ownAccount(caller());
@@ -75,6 +76,8 @@ public class OwnAccountResource {
     @APIResponse(responseCode = "204", description = "Replaced.")
     @APIResponse(responseCode = "400", ref = ApiDocs.INVALID_KEY_REPLACEMENT)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
+    @APIResponse(responseCode = "429", ref = ApiDocs.SIGNED_REQUESTS_LIMITED)
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public void replacePreKey(@NotNull @Valid PreKeyUpdate update) {
         accounts.replacePreKey(caller(), BinaryMember.decode("preKey", update.preKey()));
@@ -91,6 +94,8 @@ public class OwnAccountResource {
     @APIResponse(responseCode = "204", description = "Replaced.")
     @APIResponse(responseCode = "400", ref = ApiDocs.INVALID_KEY_REPLACEMENT)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
+    @APIResponse(responseCode = "429", ref = ApiDocs.SIGNED_REQUESTS_LIMITED)
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public void replaceGroupPublicKey(@NotNull @Valid GroupPublicKeyUpdate update) {
         accounts.replaceGroupPublicKey(caller(), BinaryMember.decode("groupPublicKey", update.groupPublicKey()));

@@ -1,71 +1,78 @@
 package dev.tacit.web.auth;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.Response;
 
 import dev.tacit.crypto.CryptoException;
-import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.HttpFields;
 import dev.tacit.http.signature.HttpRequestParts;
 import dev.tacit.http.signature.RequestVerifier;
 import dev.tacit.http.signature.VerifiedRequest;
 import dev.tacit.server.accounts.AccountService;
-import dev.tacit.server.auth.RequestNonces;
+import dev.tacit.server.auth.SignedRequestAdmission;
+import dev.tacit.server.auth.SignedRequestAdmission.Admission;
+import dev.tacit.server.auth.SignedRequestAdmission.Admitted;
+import dev.tacit.server.auth.SignedRequestAdmission.RateLimited;
+import dev.tacit.server.auth.SignedRequestAdmission.Replayed;
 import dev.tacit.server.settings.TacitSettings;
+import dev.tacit.web.content.BoundedContent;
+import dev.tacit.web.problem.Incidents;
 import dev.tacit.web.problem.Problem;
-import dev.tacit.web.problem.UnexpectedExceptionMapper;
+import dev.tacit.web.problem.ProblemWriter;
 
 /**
  * Authenticates account-scoped requests (those under a security constraint, {@code /v1/account/*}) by their
  * RFC 9421 signature (docs/protocol.md §5): the caller becomes the account whose identity key signed.
- * Anything else, from a missing header to a replayed nonce, is the same 401 problem, and
- * the request goes no further. A registration ({@code POST /v1/accounts}) is anonymous but may be signed, by
- * an account re-registering with its current key (§4.7): it is then authenticated the same way. Other
- * requests pass untouched. Each authenticated request counts as the account's activity (registration lock).
+ * Content over the bound is 413, an account over its rate limit 429, and any failed check, from a missing
+ * header to a replayed nonce, the same 401; the request goes no further. A registration ({@code POST
+ * /v1/accounts}) is anonymous but may be signed, by an account re-registering with its current key (§4.7): it
+ * is then authenticated the same way. Other requests pass untouched. What an authenticated request costs the
+ * server (its nonce, its account's allowance, its account's activity) is {@link SignedRequestAdmission}'s.
+ *
+ * <p>A refused request is logged at FINE only, in one line naming the check it failed, never the keyid,
+ * nonce or content; its answer goes through the container's error page ({@link ProblemWriter#sendError}),
+ * which is what the container does itself after a failed authentication. A failure of the server itself
+ * (its database, say) is the 500 incident problem, as in the API.
  */
 @ApplicationScoped
 public class SignedRequestMechanism implements HttpAuthenticationMechanism {
-
-    /** Request bodies of account-scoped calls are small JSON documents. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
 
     /** Where clients register (docs/protocol.md §4.7); a signed registration is an account's re-registration. */
     static final String REGISTRATION_PATH = "/v1/accounts";
 
     private static final Logger LOG = Logger.getLogger(SignedRequestMechanism.class.getName());
-    private static final Jsonb JSON = JsonbBuilder.create();
-    private static final byte[] UNAUTHENTICATED = JSON.toJson(Problem.ofType("unauthenticated", "Unauthenticated",
-            Response.Status.UNAUTHORIZED, "The request is not signed by a registered account, or its signature"
-                    + " is invalid or not fresh.")).getBytes(StandardCharsets.UTF_8);
 
     @Inject
     AccountService accounts;
 
     @Inject
-    RequestNonces nonces;
+    SignedRequestAdmission admission;
+
+    @Inject
+    TacitSettings settings;
 
     @Inject
     Clock clock;
 
-    @Inject
-    TacitSettings settings;
+    private RequestVerifier verifier;
+
+    @PostConstruct
+    void createVerifier() {
+        verifier = new RequestVerifier(accounts::requestVerificationKey, clock, RequestVerifier.DEFAULT_FRESHNESS_WINDOW);
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -74,29 +81,47 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         try {
-            byte[] body = readBody(request);
-            SignedRequestBody.keep(request, body);
-            RequestVerifier verifier = new RequestVerifier(
-                    keyId -> accounts.identityKey(keyId).map(AccountRequestKeys::verificationKey),
-                    clock, RequestVerifier.DEFAULT_FRESHNESS_WINDOW);
-            VerifiedRequest verified = verifier.verify(HttpRequestParts.of(request.getMethod(), targetUri(request),
-                    headers(request), body));
-            if (!nonces.firstUse(verified.keyId(), verified.nonce(), verified.created(), verified.acceptedUntil())) {
-                return unauthorized(response, "the nonce was used before");
-            }
-            accounts.recordActivity(verified.keyId());
-            return context.notifyContainerAboutLogin(new CredentialValidationResult(verified.keyId()));
-        } catch (CryptoException | IllegalArgumentException e) {
-            return unauthorized(response, e.getMessage());
-        } catch (BodyTooLargeException e) {
-            return unauthorized(response, "the content is larger than " + MAX_BODY_BYTES + " bytes");
+            return authenticate(request, response, context);
         } catch (IOException e) {
-            return unauthorized(response, "the content could not be read");
+            return refuse(request, response, Problem.unauthenticated(), "the content could not be read");
         } catch (RuntimeException e) {
-            // A failure of the server (its database, say), not of the request: a 500 problem, as the API's own.
-            return respond(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                    JSON.toJson(UnexpectedExceptionMapper.incident(e)).getBytes(StandardCharsets.UTF_8));
+            return refuse(request, response, Incidents.report(e), "the server failed");
         }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) throws IOException {
+        byte[] content;
+        try {
+            content = BoundedContent.of(request);
+        } catch (BoundedContent.ContentTooLargeException e) {
+            return refuse(request, response, Problem.contentTooLarge(), "the content is too large");
+        }
+        HttpRequestParts parts;
+        try {
+            parts = HttpRequestParts.of(request.getMethod(), targetUri(request), headers(request), content);
+        } catch (IllegalArgumentException e) {
+            return refuse(request, response, Problem.unauthenticated(), "the request target or a field cannot be signed");
+        }
+        VerifiedRequest verified;
+        try {
+            verified = verifier.verify(parts);
+        } catch (CryptoException e) {
+            return refuse(request, response, Problem.unauthenticated(), e.getClass().getSimpleName());
+        }
+        Admission admitted = admission.admit(verified);
+        if (admitted instanceof Replayed) {
+            return refuse(request, response, Problem.unauthenticated(), "the nonce was used before");
+        }
+        if (admitted instanceof RateLimited limited) {
+            response.setHeader("Retry-After", ProblemWriter.retryAfterSeconds(limited.retryAfter()));
+            return refuse(request, response, Problem.rateLimited("The account's limit on signed requests",
+                    limited.retryAfter()), "the account's rate limit is spent");
+        }
+        if (!(admitted instanceof Admitted)) {
+            throw new IllegalStateException("unknown admission " + admitted.getClass());
+        }
+        return context.notifyContainerAboutLogin(new CredentialValidationResult(verified.keyId()));
     }
 
     /** A registration that carries a signature: the account re-registering with its current key (§4.7). */
@@ -105,9 +130,14 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
                 && (request.getHeader("Signature-Input") != null || request.getHeader("Signature") != null);
     }
 
+    /**
+     * The request's target as the client signed it: at the origin clients reach this server at, perhaps
+     * through a proxy, never the one the request names (§5.1).
+     *
+     * @throws IllegalArgumentException if the path or query is not a valid URI part (the client's fault)
+     */
     private URI targetUri(HttpServletRequest request) {
         String query = request.getQueryString();
-        // What clients sign as @authority is the origin they reach this server at, perhaps through a proxy.
         return settings.publicOrigin().resolve(request.getRequestURI() + (query == null ? "" : "?" + query));
     }
 
@@ -121,41 +151,18 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
         return fields.build();
     }
 
-    private static byte[] readBody(HttpServletRequest request) throws IOException, BodyTooLargeException {
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw new BodyTooLargeException();
-            }
-            return body;
-        }
-    }
-
     /**
-     * The one answer to every failure (docs/protocol.md §5.3): which check failed, in particular whether the
-     * keyid is a registered number, is not told to the client, only logged at FINE.
+     * Answers {@code problem} and stops the request. Which check failed, in particular whether the keyid is a
+     * registered number, is not told to the client (docs/protocol.md §5.3), only logged at FINE.
      */
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, String reason) {
-        LOG.fine(() -> "refused a request signature: " + reason);
-        return respond(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHENTICATED);
-    }
-
-    /** Answers with a problem document, and no further: the request does not reach the application. */
-    private static AuthenticationStatus respond(HttpServletResponse response, int status, byte[] problem) {
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
+                                               Problem problem, String reason) {
+        LOG.fine(() -> "refused a signed request: " + reason);
         try {
-            response.setStatus(status);
-            response.setContentType(Problem.MEDIA_TYPE);
-            response.getOutputStream().write(problem); // JSON is UTF-8
-            response.flushBuffer(); // committed: the container cannot swap in its HTML error page
-        } catch (IOException e) {
-            // the client has gone; nothing to tell it
+            ProblemWriter.sendError(request, response, problem);
+        } catch (IOException | IllegalStateException e) {
+            // the client has gone, or the response is already under way: nothing more to tell it
         }
-        // SEND_CONTINUE: the response is complete as written; SEND_FAILURE would let the container replace
-        // the problem document with its own HTML error page.
-        return AuthenticationStatus.SEND_CONTINUE;
-    }
-
-    private static final class BodyTooLargeException extends Exception {
-        private static final long serialVersionUID = 1L;
+        return AuthenticationStatus.SEND_FAILURE;
     }
 }

@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.Response;
  * constraint.
  */
 @JsonbPropertyOrder({"type", "title", "status", "detail", "errors"})
-public record InvalidRequestProblem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record InvalidRequestProblem(String type, String title, int status, String detail, List<FieldError> errors)
+        implements ProblemDocument {
 
     static final String SLUG = "invalid-request";
 
@@ -36,6 +37,6 @@ public record InvalidRequestProblem(String type, String title, int status, Strin
     }
 
     public Response toResponse() {
-        return Response.status(status).type(Problem.MEDIA).entity(this).build();
+        return ProblemWriter.response(this);
     }
 }

@@ -16,19 +16,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
-        Response.StatusType status = original.getStatusInfo();
-        Problem problem = Problem.ofStatus(status, describe(status));
-        return Response.fromResponse(original).type(Problem.MEDIA).entity(problem).build();
-    }
-
-    private static String describe(Response.StatusType status) {
-        return switch (status.getStatusCode()) {
-            case 400 -> "The request could not be read.";
-            case 404 -> "There is no resource at this path.";
-            case 405 -> "This resource does not support the request's method.";
-            case 406 -> "This resource cannot answer in any of the media types the request accepts.";
-            case 415 -> "This resource does not accept the request's content type.";
-            default -> status.getReasonPhrase();
-        };
+        Response problem = Problem.ofStatus(original.getStatus()).toResponse();
+        return Response.fromResponse(original).type(Problem.MEDIA).entity(problem.getEntity()).build();
     }
 }

@@ -13,12 +13,12 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.Response;
 
 import dev.tacit.crypto.token.TokenFormat;
 import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.server.tokens.TokenIssuerKeys;
 import dev.tacit.web.problem.Problem;
+import dev.tacit.web.problem.ProblemWriter;
 
 /**
  * {@code GET /.well-known/private-token-issuer-directory}: the token-issuer keys in the Privacy Pass issuer
@@ -61,8 +61,7 @@ public class TokenIssuerDirectoryServlet extends HttpServlet {
             return;
         }
         response.setHeader("Allow", "GET, HEAD");
-        write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, Problem.MEDIA_TYPE, JSON.toJson(Problem.ofStatus(
-                Response.Status.METHOD_NOT_ALLOWED, "This resource does not support the request's method.")));
+        ProblemWriter.write(response, Problem.ofStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED));
     }
 
     private static void write(HttpServletResponse response, int status, String mediaType, String json)

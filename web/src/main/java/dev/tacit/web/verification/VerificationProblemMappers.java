@@ -13,6 +13,7 @@ import dev.tacit.server.verification.InvalidVerificationTokenException;
 import dev.tacit.server.verification.RateLimitedException;
 import dev.tacit.server.verification.WrongVerificationCodeException;
 import dev.tacit.web.problem.Problem;
+import dev.tacit.web.problem.ProblemWriter;
 
 /** The problem details of phone verification's failures, one mapper per failure (docs/protocol.md §4.1). */
 public final class VerificationProblemMappers {
@@ -42,10 +43,8 @@ public final class VerificationProblemMappers {
     public static class RateLimited implements ExceptionMapper<RateLimitedException> {
         @Override
         public Response toResponse(RateLimitedException exception) {
-            long seconds = exception.retryAfter().getSeconds();
-            Response problem = Problem.ofType("rate-limited", "Rate limited", Response.Status.TOO_MANY_REQUESTS,
-                    "A limit on verification is reached; retry after " + seconds + " s.").toResponse();
-            return Response.fromResponse(problem).header("Retry-After", Long.toString(seconds)).build();
+            return ProblemWriter.rateLimited(Problem.rateLimited("A limit on verification", exception.retryAfter()),
+                    exception.retryAfter());
         }
     }
 

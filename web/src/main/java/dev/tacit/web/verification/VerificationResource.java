@@ -50,6 +50,7 @@ public class VerificationResource {
                     + " missing or of the wrong length), urn:tacit:problem:invalid-phone-number, or about:blank"
                     + " (unreadable JSON).",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     @APIResponse(responseCode = "429", ref = ApiDocs.RATE_LIMITED)
     @APIResponse(responseCode = "502", description = "Problem type urn:tacit:problem:sms-delivery-failed: the SMS"
                     + " provider refused the message or could not be reached; nothing was sent, try again later.",
@@ -78,6 +79,7 @@ public class VerificationResource {
                     + " urn:tacit:problem:expired-send-proof (request a new code),"
                     + " urn:tacit:problem:wrong-verification-code, or about:blank (unreadable JSON).",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     @APIResponse(responseCode = "429", ref = ApiDocs.RATE_LIMITED)
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public VerificationTokenResponse confirm(@NotNull @Valid ConfirmationRequest request) {

@@ -8,6 +8,7 @@ import dev.tacit.server.accounts.InvalidAccountRequestException;
 import dev.tacit.server.accounts.RegistrationLockedException;
 import dev.tacit.server.accounts.VerificationAlreadyUsedException;
 import dev.tacit.web.problem.Problem;
+import dev.tacit.web.problem.RegistrationLockedProblem;
 
 import org.junit.jupiter.api.Test;
 

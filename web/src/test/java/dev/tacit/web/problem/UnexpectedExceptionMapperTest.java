@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UnexpectedExceptionMapperTest {
 
     private static final Pattern INCIDENT = Pattern.compile("incident ([0-9a-f-]{36})");
-    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+    private static final Logger LOG = Logger.getLogger(Incidents.class.getName());
 
     private final List<LogRecord> logged = new ArrayList<>();
     private final Handler capture = new Handler() {

@@ -1,0 +1,89 @@
+package dev.tacit.arquillian;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import javax.crypto.KeyGenerator;
+
+import org.jboss.arquillian.container.spi.ContainerRegistry;
+import org.jboss.arquillian.core.api.Instance;
+import org.jboss.arquillian.core.api.annotation.Inject;
+import org.jboss.arquillian.core.api.annotation.Observes;
+import org.jboss.arquillian.test.spi.event.suite.BeforeSuite;
+
+/**
+ * Runs the server under test as production runs it: in production mode (the default), with a key-encryption
+ * keystore of the suite's own under {@code target/}. The database password is the suite's own too
+ * ({@link TestDatabase}), and the SMS gateway the real Twilio one, pointed at {@link SmsProviderStub}
+ * ({@link SmsProviderStubObserver}). Also sets a small per-account limit on signed requests,
+ * {@link #SIGNED_REQUESTS_PER_ACCOUNT} per {@link #SIGNED_REQUESTS_PERIOD}, so that a test can spend it; the
+ * period keeps a realistic length, since tests move the server's clock ({@link ServerClock}) instead of waiting.
+ */
+public class ServerSettingsObserver {
+
+    public static final int SIGNED_REQUESTS_PER_ACCOUNT = 20;
+    public static final Duration SIGNED_REQUESTS_PERIOD = Duration.ofHours(1);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    private Instance<ContainerRegistry> containers;
+
+    /** After the database (precedence 1000), before the container controller (precedence 0). */
+    public void configure(@Observes(precedence = 500) BeforeSuite event) {
+        Path keystore = Path.of(System.getProperty("tacit.test.keystore", "target/test-keystore/tacit-kek.p12"));
+        String keystorePassword = keystorePassword(keystore);
+        ContainerJvmArguments.append(containers.get(), String.join(" ",
+                "-Dtacit.keystore.path=" + keystore.toAbsolutePath(),
+                "-Dtacit.keystore.password=" + keystorePassword,
+                "-Dtacit.signed-requests.per-account=" + SIGNED_REQUESTS_PER_ACCOUNT,
+                "-Dtacit.signed-requests.period=" + SIGNED_REQUESTS_PERIOD));
+    }
+
+    /**
+     * The password of the suite's keystore, made with the keystore on first use and kept beside it: the
+     * secrets a server stores in an operator's database stay readable from one run of the suite to the next.
+     */
+    private static String keystorePassword(Path keystore) {
+        Path passwordFile = keystore.resolveSibling(keystore.getFileName() + ".password");
+        try {
+            if (Files.exists(keystore) && Files.exists(passwordFile)) {
+                return Files.readString(passwordFile).strip();
+            }
+            String password = HexFormat.of().formatHex(RANDOM.generateSeed(16));
+            writeKeystore(keystore, password);
+            Files.writeString(passwordFile, password);
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the test keystore's password in " + passwordFile, e);
+        }
+    }
+
+    /** A PKCS#12 keystore with an AES-256 key under the alias the server reads, {@code tacit-kek}. */
+    private static void writeKeystore(Path path, String password) {
+        try {
+            KeyGenerator aes = KeyGenerator.getInstance("AES");
+            aes.init(256, RANDOM);
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(null, null);
+            keyStore.setEntry("tacit-kek", new KeyStore.SecretKeyEntry(aes.generateKey()),
+                    new KeyStore.PasswordProtection(password.toCharArray()));
+            Files.createDirectories(path.getParent());
+            try (OutputStream out = Files.newOutputStream(path)) {
+                keyStore.store(out, password.toCharArray());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the test keystore " + path, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make the test keystore", e);
+        }
+    }
+}
