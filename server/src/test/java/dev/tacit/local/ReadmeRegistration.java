@@ -24,8 +24,10 @@ import dev.tacit.client.registration.AccountSetup;
  * against the client library and run: so the example cannot drift from the library or stop working. The
  * example reaches the server at {@code http://localhost:8080} and asks the user for the texted code with
  * {@code askTheUserForTheCode()}; here the server is the one under test and the code comes from a supplier.
+ * {@link #example} and {@link #compileStrictly} serve the README's other examples too (the integration tests'
+ * {@code ReadmeClientExampleIT}, through this module's test jar).
  */
-final class ReadmeRegistration {
+public final class ReadmeRegistration {
 
     static final String MARKER = "<!-- registration-example -->";
     private static final String EXAMPLE_ORIGIN = "http://localhost:8080";
@@ -40,7 +42,7 @@ final class ReadmeRegistration {
     }
 
     /** The lines of the first {@code java} block after {@code marker}. */
-    static List<String> example(Path readme, String marker) {
+    public static List<String> example(Path readme, String marker) {
         List<String> lines;
         try {
             lines = Files.readAllLines(readme, StandardCharsets.UTF_8);
@@ -86,7 +88,7 @@ final class ReadmeRegistration {
     }
 
     /** Compiles {@code file} into {@code directory} against the test class path, every warning an error. */
-    static void compileStrictly(Path file, Path directory) {
+    public static void compileStrictly(Path file, Path directory) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         StringWriter diagnostics = new StringWriter();
         boolean compiled = compiler.getTask(diagnostics, null, null,
