@@ -2,6 +2,7 @@ package dev.tacit.crosscheck;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Map;
@@ -11,11 +12,14 @@ import org.apache.milagro.amcl.BLS381.ECP2;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.tacit.crypto.envelope.SealedEnvelope;
 import dev.tacit.crypto.group.GroupManagerKey;
 import dev.tacit.crypto.group.GroupSignature;
 import dev.tacit.crypto.group.GroupSignatureVerifier;
 import dev.tacit.crypto.group.GroupSignedMessage;
 import dev.tacit.crypto.group.MemberCredential;
+import dev.tacit.crypto.group.TestReplies;
+import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.protocol.ProtocolDocumentExamples;
 
 import static dev.tacit.crosscheck.MilagroBls12381.R;
@@ -48,6 +52,7 @@ class GroupSignatureCrossCheckTest {
     private static Map<String, String> groupExample;
     private static Map<String, String> memberExample;
     private static Map<String, String> signatureExample;
+    private static Map<String, String> envelopeExample;
     private static IndependentBbs.GroupKey groupKey;
     private static byte[] seed;
 
@@ -58,6 +63,7 @@ class GroupSignatureCrossCheckTest {
         groupExample = document.example("bbs-group-key");
         memberExample = document.example("bbs-member");
         signatureExample = document.example("bbs-signature");
+        envelopeExample = document.example("e2e-sealed-envelope");
         groupKey = new IndependentBbs.GroupKey(hex(groupExample.get("group_public_key")));
         seed = hex(groupExample.get("manager_seed"));
     }
@@ -74,8 +80,9 @@ class GroupSignatureCrossCheckTest {
         return hex(i2osp(value, IndependentBbs.SCALAR_BYTES));
     }
 
-    private static byte[] exampleMessage() {
-        return IndependentBbs.message(signatureExample.get("recipient"), hex(signatureExample.get("envelope_digest")),
+    /** The example signs a reply whose envelope is §3.5's example envelope. */
+    private static byte[] exampleMessage() throws GeneralSecurityException {
+        return IndependentBbs.message(signatureExample.get("recipient"), hex(envelopeExample.get("envelope")),
                 Long.parseLong(signatureExample.get("timestamp")));
     }
 
@@ -143,6 +150,8 @@ class GroupSignatureCrossCheckTest {
         byte[] signature = IndependentBbs.sign(groupKey, a, memberSecret(Integer.parseInt(memberExample.get("index"))), message,
                 nonces);
 
+        assertEquals(signatureExample.get("envelope_digest"),
+                hex(MessageDigest.getInstance("SHA-256", "SUN").digest(hex(envelopeExample.get("envelope")))));
         assertEquals(signatureExample.get("message"), hex(message));
         assertEquals(signatureExample.get("signature"), hex(signature));
     }
@@ -172,7 +181,7 @@ class GroupSignatureCrossCheckTest {
         byte[] altered = signature.clone();
         altered[altered.length - 1] ^= 1; // s_δ2 changes by one, still below r
         long timestamp = Long.parseLong(signatureExample.get("timestamp"));
-        byte[] laterMessage = IndependentBbs.message(signatureExample.get("recipient"), hex(signatureExample.get("envelope_digest")),
+        byte[] laterMessage = IndependentBbs.message(signatureExample.get("recipient"), hex(envelopeExample.get("envelope")),
                 timestamp + 1);
 
         assertFalse(IndependentBbs.verify(groupKey, altered, exampleMessage()));
@@ -186,30 +195,30 @@ class GroupSignatureCrossCheckTest {
         for (int k = 0; k < nonces.length; k++) {
             nonces[k] = new BigInteger(1, random.generateSeed(48)).mod(R);
         }
-        byte[] digest = new byte[32];
-        random.nextBytes(digest);
+        SealedEnvelope envelope = TestReplies.randomEnvelope(random);
         Instant timestamp = Instant.ofEpochSecond(1_800_000_000L);
         ECP a = MilagroBls12381.decodeG1(hex(memberExample.get("A")));
         int index = Integer.parseInt(memberExample.get("index"));
 
         byte[] signature = IndependentBbs.sign(groupKey, a, memberSecret(index),
-                IndependentBbs.message("+15550199", digest, timestamp.getEpochSecond()), nonces);
+                IndependentBbs.message("+15550199", envelope.toBytes(), timestamp.getEpochSecond()), nonces);
 
         GroupManagerKey manager = GroupManagerKey.fromBytes(hex(groupExample.get("manager_key")));
-        GroupSignedMessage message = GroupSignedMessage.of("+15550199", digest, timestamp);
-        new GroupSignatureVerifier(manager.groupPublicKey()).verify(GroupSignature.fromBytes(signature), message);
+        GroupSignedMessage message = GroupSignedMessage.of(PhoneNumber.of("+15550199"), envelope, timestamp);
+        GroupSignatureVerifier.withoutTables(manager.groupPublicKey()).verify(GroupSignature.fromBytes(signature), message);
+        GroupSignatureVerifier.withTables(manager.groupPublicKey()).verify(GroupSignature.fromBytes(signature), message);
         assertEquals(index, manager.open(GroupSignature.fromBytes(signature), message));
     }
 
     @Test
     void independentVerifierAcceptsAFreshTacitSignature() throws Exception {
         MemberCredential credential = MemberCredential.fromBytes(hex(memberExample.get("member_credential")));
-        byte[] digest = new byte[32];
-        new SecureRandom().nextBytes(digest);
+        SealedEnvelope envelope = TestReplies.randomEnvelope(new SecureRandom());
         Instant timestamp = Instant.ofEpochSecond(1_800_000_000L);
 
-        byte[] signature = credential.sign(GroupSignedMessage.of("+15550199", digest, timestamp)).toBytes();
+        byte[] signature = credential.sign(GroupSignedMessage.of(PhoneNumber.of("+15550199"), envelope, timestamp)).toBytes();
 
-        assertTrue(IndependentBbs.verify(groupKey, signature, IndependentBbs.message("+15550199", digest, timestamp.getEpochSecond())));
+        assertTrue(IndependentBbs.verify(groupKey, signature,
+                IndependentBbs.message("+15550199", envelope.toBytes(), timestamp.getEpochSecond())));
     }
 }

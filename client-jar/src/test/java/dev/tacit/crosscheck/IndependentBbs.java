@@ -1,8 +1,8 @@
 package dev.tacit.crosscheck;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 import org.apache.milagro.amcl.BLS381.ECP;
@@ -94,10 +94,15 @@ final class IndependentBbs {
         }
     }
 
-    /** message = I2OSP(len(recipient), 2) || recipient || envelope_digest || I2OSP(timestamp, 8) (§2.2.4). */
-    static byte[] message(String recipient, byte[] envelopeDigest, long timestamp) {
-        byte[] name = recipient.getBytes(StandardCharsets.UTF_8);
-        return Octets.concat(Octets.i2osp(name.length, 2), name, envelopeDigest, Octets.i2osp(timestamp, 8));
+    /**
+     * message = I2OSP(len(recipient), 2) || recipient || envelope_digest || I2OSP(timestamp, 8) (§2.2.4), with
+     * recipient the E.164 number in ASCII and envelope_digest SHA-256 (the JDK's SUN provider) over the whole
+     * sealed envelope.
+     */
+    static byte[] message(String e164, byte[] sealedEnvelope, long timestamp) throws GeneralSecurityException {
+        byte[] recipient = Octets.ascii(e164);
+        byte[] envelopeDigest = MessageDigest.getInstance("SHA-256", "SUN").digest(sealedEnvelope);
+        return Octets.concat(Octets.i2osp(recipient.length, 2), recipient, envelopeDigest, Octets.i2osp(timestamp, 8));
     }
 
     /** §2.2.5 with the given nonces α, β, r_α, r_β, r_x, r_δ1, r_δ2; returns the 321-byte signature. */

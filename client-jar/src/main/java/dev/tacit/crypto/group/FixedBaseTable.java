@@ -14,7 +14,7 @@ import supranational.blst.P1_Affine;
  *
  * <p>Not constant time: the lookups depend on the scalar. Use it only for public scalars (verification).
  */
-final class FixedBaseTable {
+final class FixedBaseTable implements G1Multiplier {
 
     private static final int SCALAR_BITS = 256;
 
@@ -39,7 +39,8 @@ final class FixedBaseTable {
     }
 
     /** base · k for 0 ≤ k < 2^256; a fresh point the caller may change. */
-    P1 multiply(BigInteger k) {
+    @Override
+    public P1 multiply(BigInteger k) {
         if (k.signum() < 0 || k.bitLength() > SCALAR_BITS) {
             throw new IllegalArgumentException("scalar out of range");
         }

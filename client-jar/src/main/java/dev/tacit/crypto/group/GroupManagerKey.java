@@ -158,7 +158,7 @@ public final class GroupManagerKey {
 
     private synchronized GroupSignatureVerifier verifier() {
         if (verifier == null) {
-            verifier = new GroupSignatureVerifier(groupPublicKey);
+            verifier = GroupSignatureVerifier.withTables(groupPublicKey);
         }
         return verifier;
     }

@@ -8,8 +8,16 @@ import supranational.blst.P1_Affine;
 import supranational.blst.PT;
 
 /**
- * Verifies group signatures of one group. Building one precomputes fixed-base tables for h, u and v (a few
- * tens of milliseconds, ~1 MB); keep one per group while it is in use. Thread-safe.
+ * Verifies group signatures of one group (docs/protocol.md §2.2.6). Thread-safe. Two kinds, which compute
+ * the same commitments with the same equation and differ only in how they multiply the group's fixed points
+ * h, u and v:
+ * <ul>
+ * <li>{@link #withoutTables}: nothing to precompute, so creating one is free; for a group seen once or rarely;
+ * <li>{@link #withTables}: precomputes fixed-base tables for h, u and v (about fifteen verifications' worth
+ * of time, ~1 MB of heap), which makes each verification a fifth to a quarter cheaper; for a group that keeps
+ * receiving.
+ * </ul>
+ * Both use a table for g1, shared by all groups and built once per JVM.
  *
  * <p>Verification recomputes the proof's commitments and compares the challenge:
  * <pre>
@@ -19,8 +27,7 @@ import supranational.blst.PT;
  * </pre>
  * R3 is the paper's e(T3,g2)^s_x · e(h,w)^(-s_α-s_β) · e(h,g2)^(-s_δ1-s_δ2) · (e(T3,w)/e(g1,g2))^c with every
  * GT exponent folded into the G1 argument of the pairing with the same G2 point: one Miller loop over the
- * two pairs (they share its squarings) and one final exponentiation. The seven multiplications by h, u, v
- * and g1 come from fixed-base tables; only the six by T1, T2, T3 are full scalar multiplications.
+ * two pairs (they share its squarings) and one final exponentiation.
  */
 public final class GroupSignatureVerifier {
 
@@ -34,19 +41,44 @@ public final class GroupSignatureVerifier {
     }
 
     private final GroupPublicKey groupPublicKey;
-    private final FixedBaseTable hTable;
-    private final FixedBaseTable uTable;
-    private final FixedBaseTable vTable;
+    private final boolean precomputed;
+    private final G1Multiplier h;
+    private final G1Multiplier u;
+    private final G1Multiplier v;
 
-    public GroupSignatureVerifier(GroupPublicKey groupPublicKey) {
+    private GroupSignatureVerifier(GroupPublicKey groupPublicKey, boolean precomputed, G1Multiplier h, G1Multiplier u,
+            G1Multiplier v) {
         this.groupPublicKey = groupPublicKey;
-        this.hTable = new FixedBaseTable(groupPublicKey.h(), GROUP_WINDOW_BITS);
-        this.uTable = new FixedBaseTable(groupPublicKey.u(), GROUP_WINDOW_BITS);
-        this.vTable = new FixedBaseTable(groupPublicKey.v(), GROUP_WINDOW_BITS);
+        this.precomputed = precomputed;
+        this.h = h;
+        this.u = u;
+        this.v = v;
+    }
+
+    /** A verifier that precomputes nothing: about three pairings' cost per verification, none to create. */
+    public static GroupSignatureVerifier withoutTables(GroupPublicKey groupPublicKey) {
+        return new GroupSignatureVerifier(groupPublicKey, false, G1Multiplier.direct(groupPublicKey.h()),
+                G1Multiplier.direct(groupPublicKey.u()), G1Multiplier.direct(groupPublicKey.v()));
+    }
+
+    /**
+     * A verifier with fixed-base tables for h, u and v: building it costs about as much as fifteen
+     * verifications, each later one is then cheaper. Keep it while the group is in use.
+     */
+    public static GroupSignatureVerifier withTables(GroupPublicKey groupPublicKey) {
+        return new GroupSignatureVerifier(groupPublicKey, true,
+                new FixedBaseTable(groupPublicKey.h(), GROUP_WINDOW_BITS),
+                new FixedBaseTable(groupPublicKey.u(), GROUP_WINDOW_BITS),
+                new FixedBaseTable(groupPublicKey.v(), GROUP_WINDOW_BITS));
     }
 
     public GroupPublicKey groupPublicKey() {
         return groupPublicKey;
+    }
+
+    /** Whether this verifier holds fixed-base tables ({@link #withTables}). */
+    public boolean hasTables() {
+        return precomputed;
     }
 
     /**
@@ -76,16 +108,21 @@ public final class GroupSignatureVerifier {
         P1_Affine t2 = signature.t2();
         P1_Affine t3 = signature.t3();
 
-        P1 r1 = uTable.multiply(signature.sAlpha()).add(Bls12381.multiply(t1, c).neg());
-        P1 r2 = vTable.multiply(signature.sBeta()).add(Bls12381.multiply(t2, c).neg());
-        P1 r4 = Bls12381.multiply(t1, signature.sX()).add(uTable.multiply(signature.sDelta1()).neg());
-        P1 r5 = Bls12381.multiply(t2, signature.sX()).add(vTable.multiply(signature.sDelta2()).neg());
+        P1 r1 = u.multiply(signature.sAlpha()).add(Bls12381.multiply(t1, c).neg());
+        P1 r2 = v.multiply(signature.sBeta()).add(Bls12381.multiply(t2, c).neg());
+        P1 r4 = Bls12381.multiply(t1, signature.sX()).add(u.multiply(signature.sDelta1()).neg());
+        P1 r5 = Bls12381.multiply(t2, signature.sX()).add(v.multiply(signature.sDelta2()).neg());
         P1 g2Argument = Bls12381.multiply(t3, signature.sX())
-                .add(hTable.multiply(signature.sDelta1().add(signature.sDelta2()).mod(r)).neg())
+                .add(h.multiply(signature.sDelta1().add(signature.sDelta2()).mod(r)).neg())
                 .add(GeneratorTable.G1.multiply(c).neg());
         P1 wArgument = Bls12381.multiply(t3, c)
-                .add(hTable.multiply(signature.sAlpha().add(signature.sBeta()).mod(r)).neg());
+                .add(h.multiply(signature.sAlpha().add(signature.sBeta()).mod(r)).neg());
         PT r3 = Bls12381.pairingProduct(g2Argument, wArgument, groupPublicKey.w());
         return new Commitments(r1, r2, r3, r4, r5);
+    }
+
+    @Override
+    public String toString() {
+        return "GroupSignatureVerifier[" + groupPublicKey + (precomputed ? ", with tables]" : ", without tables]");
     }
 }

@@ -1,83 +1,73 @@
 package dev.tacit.crypto.group;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 
+import dev.tacit.crypto.envelope.SealedEnvelope;
+import dev.tacit.crypto.identity.PhoneNumber;
+
 /**
- * What a group signature signs: everything the server checks about a reply, so that a signature cannot be
- * moved to another envelope, another recipient or another time.
+ * What the group signature of a reply signs (docs/protocol.md §2.2.4): the recipient's number, the digest of
+ * the sealed envelope and the time, so that a signature cannot be moved to another envelope, another
+ * recipient or another time.
  *
- * <p>Canonical encoding (docs/protocol.md §2.2): {@code I2OSP(len(recipient), 2) || recipient (UTF-8) ||
- * envelope digest (32) || I2OSP(timestamp, 8)}; the length prefix makes it unambiguous.
+ * <p>Encoding: {@code I2OSP(len(recipient), 2) || recipient || envelope_digest (32) || I2OSP(timestamp, 8)},
+ * where {@code recipient} is the E.164 number in ASCII ({@link PhoneNumber#toBytes()}, the bytes of
+ * {@code recipient_e164} in §3.4 and §3.5) and {@code envelope_digest} is SHA-256 over the whole sealed
+ * envelope as sent ({@link SealedEnvelope#toBytes()}, version byte included).
  */
 public final class GroupSignedMessage {
 
-    /** Length of the envelope digest (SHA-256 of the envelope as the server receives it). */
+    /** Length of the envelope digest (SHA-256). */
     public static final int ENVELOPE_DIGEST_BYTES = 32;
-    private static final int MAX_RECIPIENT_BYTES = 0xffff;
 
-    private final String recipient;
-    private final byte[] recipientUtf8;
+    private final PhoneNumber recipient;
     private final byte[] envelopeDigest;
     private final long timestampSeconds;
 
-    private GroupSignedMessage(String recipient, byte[] recipientUtf8, byte[] envelopeDigest, long timestampSeconds) {
+    private GroupSignedMessage(PhoneNumber recipient, byte[] envelopeDigest, long timestampSeconds) {
         this.recipient = recipient;
-        this.recipientUtf8 = recipientUtf8;
         this.envelopeDigest = envelopeDigest;
         this.timestampSeconds = timestampSeconds;
     }
 
     /**
-     * @param recipient      the recipient's identifier as the server knows it; non-empty, valid Unicode, at
-     *                       most 65535 bytes in UTF-8
-     * @param envelopeDigest the 32-byte digest of the envelope
-     * @param timestamp      when the message was sent; only whole seconds since the epoch are signed, so any
-     *                       fraction is dropped
-     * @throws IllegalArgumentException if a field is out of range
+     * The message a reply's group signature covers.
+     *
+     * @param recipient the number the envelope is addressed to
+     * @param envelope  the sealed envelope of the reply, exactly as it is sent
+     * @param timestamp when the reply was sent; only whole seconds since the epoch are signed, so any fraction
+     *                  is dropped
+     * @throws IllegalArgumentException if the timestamp is before 1970
      */
-    public static GroupSignedMessage of(String recipient, byte[] envelopeDigest, Instant timestamp) {
+    public static GroupSignedMessage of(PhoneNumber recipient, SealedEnvelope envelope, Instant timestamp) {
         Objects.requireNonNull(recipient, "recipient");
-        Objects.requireNonNull(envelopeDigest, "envelopeDigest");
+        Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(timestamp, "timestamp");
-        if (envelopeDigest.length != ENVELOPE_DIGEST_BYTES) {
-            throw new IllegalArgumentException("envelope digest must be " + ENVELOPE_DIGEST_BYTES + " bytes");
-        }
         if (timestamp.getEpochSecond() < 0) {
             throw new IllegalArgumentException("timestamp before 1970 cannot be signed");
         }
-        byte[] utf8 = strictUtf8(recipient);
-        if (utf8.length == 0 || utf8.length > MAX_RECIPIENT_BYTES) {
-            throw new IllegalArgumentException("recipient must be 1.." + MAX_RECIPIENT_BYTES + " bytes of UTF-8");
-        }
-        return new GroupSignedMessage(recipient, utf8, envelopeDigest.clone(), timestamp.getEpochSecond());
+        return new GroupSignedMessage(recipient, sha256(envelope.toBytes()), timestamp.getEpochSecond());
     }
 
-    // A String with an unpaired surrogate would otherwise be silently encoded as '?', so two different
-    // recipients could share an encoding.
-    private static byte[] strictUtf8(String text) {
+    private static byte[] sha256(byte[] input) {
         try {
-            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(text));
-            return Arrays.copyOf(encoded.array(), encoded.limit());
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("recipient is not valid Unicode", e);
+            return MessageDigest.getInstance("SHA-256").digest(input);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 
-    public String recipient() {
+    public PhoneNumber recipient() {
         return recipient;
     }
 
+    /** SHA-256 of the sealed envelope's bytes. */
     public byte[] envelopeDigest() {
         return envelopeDigest.clone();
     }
@@ -88,8 +78,9 @@ public final class GroupSignedMessage {
 
     /** The canonical encoding that enters the Fiat–Shamir challenge. */
     public byte[] encode() {
-        ByteBuffer out = ByteBuffer.allocate(2 + recipientUtf8.length + ENVELOPE_DIGEST_BYTES + Long.BYTES);
-        out.putShort((short) recipientUtf8.length).put(recipientUtf8).put(envelopeDigest).putLong(timestampSeconds);
+        byte[] number = recipient.toBytes();
+        ByteBuffer out = ByteBuffer.allocate(2 + number.length + ENVELOPE_DIGEST_BYTES + Long.BYTES);
+        out.putShort((short) number.length).put(number).put(envelopeDigest).putLong(timestampSeconds);
         return out.array();
     }
 
@@ -104,9 +95,10 @@ public final class GroupSignedMessage {
         return Arrays.hashCode(encode());
     }
 
+    /** Shows the digest and time only: no phone number in any log line. */
     @Override
     public String toString() {
-        return "GroupSignedMessage[recipient=" + recipient + ", envelopeDigest="
-                + HexFormat.of().formatHex(envelopeDigest) + ", timestamp=" + timestamp() + "]";
+        return "GroupSignedMessage[envelopeDigest=" + HexFormat.of().formatHex(envelopeDigest) + ", timestamp="
+                + timestamp() + "]";
     }
 }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.tacit.crypto.InsecureSecretKeyAccess;
+import dev.tacit.crypto.envelope.SealedEnvelope;
+import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.protocol.ProtocolDocumentExamples;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,8 +101,9 @@ class GroupSignatureDocumentExamplesTest {
         int index = Integer.parseInt(document.field("bbs-member", "index"));
         MemberCredential credential = manager.mintMember(index);
         String id = "bbs-signature";
-        GroupSignedMessage message = GroupSignedMessage.of(document.field(id, "recipient"),
-                HEX.parseHex(document.field(id, "envelope_digest")),
+        // The reply's envelope is the one of §3.5's example.
+        SealedEnvelope envelope = SealedEnvelope.fromBytes(HEX.parseHex(document.field("e2e-sealed-envelope", "envelope")));
+        GroupSignedMessage message = GroupSignedMessage.of(PhoneNumber.of(document.field(id, "recipient")), envelope,
                 Instant.ofEpochSecond(Long.parseLong(document.field(id, "timestamp"))));
         BigInteger[] k = new BigInteger[7];
         for (int i = 0; i < k.length; i++) {
@@ -109,14 +112,18 @@ class GroupSignatureDocumentExamplesTest {
         SigningNonces nonces = new SigningNonces(k[0], k[1], k[2], k[3], k[4], k[5], k[6]);
 
         GroupSignature signature = credential.sign(message, nonces);
-        GroupSignatureVerifier verifier = new GroupSignatureVerifier(credential.groupPublicKey());
-        Commitments commitments = verifier.recomputeCommitments(signature);
+        GroupSignatureVerifier withTables = GroupSignatureVerifier.withTables(credential.groupPublicKey());
+        GroupSignatureVerifier withoutTables = GroupSignatureVerifier.withoutTables(credential.groupPublicKey());
+        Commitments commitments = withoutTables.recomputeCommitments(signature);
         byte[] challengeInput = Challenge.input(credential.groupPublicKey(), message, signature.t1(), signature.t2(),
                 signature.t3(), commitments);
-        verifier.verify(signature, message);
+        withoutTables.verify(signature, message);
+        withTables.verify(signature, message);
+        assertEquals(VerifierEquivalenceTest.encode(commitments),
+                VerifierEquivalenceTest.encode(withTables.recomputeCommitments(signature)));
 
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("recipient", message.recipient());
+        fields.put("recipient", message.recipient().e164());
         fields.put("envelope_digest", HEX.formatHex(message.envelopeDigest()));
         fields.put("timestamp", Long.toString(message.timestamp().getEpochSecond()));
         fields.put("message", HEX.formatHex(message.encode()));

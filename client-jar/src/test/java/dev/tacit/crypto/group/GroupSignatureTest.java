@@ -1,16 +1,19 @@
 package dev.tacit.crypto.group;
 
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 
 import dev.tacit.crypto.InsecureSecretKeyAccess;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.VerificationFailedException;
+import dev.tacit.crypto.envelope.SealedEnvelope;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,20 +26,13 @@ class GroupSignatureTest {
     private static GroupManagerKey manager;
     private static GroupManagerKey otherManager;
     private static GroupSignatureVerifier verifier;
-    private static final GroupSignedMessage MESSAGE =
-            GroupSignedMessage.of("alice@example", digest(7), Instant.ofEpochSecond(1_790_000_000L));
+    private static final GroupSignedMessage MESSAGE = TestReplies.message("+4915100000001", 7, 1_790_000_000L);
 
     @BeforeAll
     static void createGroups() {
         manager = GroupManagerKey.generate(5);
         otherManager = GroupManagerKey.generate(5);
-        verifier = new GroupSignatureVerifier(manager.groupPublicKey());
-    }
-
-    static byte[] digest(int fill) {
-        byte[] digest = new byte[32];
-        Arrays.fill(digest, (byte) fill);
-        return digest;
+        verifier = GroupSignatureVerifier.withTables(manager.groupPublicKey());
     }
 
     @Test
@@ -48,7 +44,7 @@ class GroupSignatureTest {
 
     @Test
     void theServerVerifiesWithTheUploadedKeyBytesWhatAContactSignedWithTheCredentialBytes() throws Exception {
-        GroupSignatureVerifier server = new GroupSignatureVerifier(
+        GroupSignatureVerifier server = GroupSignatureVerifier.withoutTables(
                 GroupPublicKey.fromBytes(manager.groupPublicKey().toBytes()));
         MemberCredential contact = MemberCredential.fromBytes(manager.mintMember(4).toBytes());
 
@@ -98,7 +94,7 @@ class GroupSignatureTest {
     @Test
     void openingRejectsAnInvalidSignature() {
         GroupSignature signature = manager.mintMember(0).sign(MESSAGE);
-        GroupSignedMessage other = GroupSignedMessage.of("bob@example", digest(7), MESSAGE.timestamp());
+        GroupSignedMessage other = TestReplies.message("+4915100000002", 7, 1_790_000_000L);
 
         assertThrows(VerificationFailedException.class, () -> manager.open(signature, other));
     }
@@ -113,7 +109,7 @@ class GroupSignatureTest {
     @Test
     void aSignatureIsCheckedAgainstTheGroupItIsVerifiedFor() {
         GroupSignature signature = manager.mintMember(0).sign(MESSAGE);
-        GroupSignatureVerifier otherVerifier = new GroupSignatureVerifier(otherManager.groupPublicKey());
+        GroupSignatureVerifier otherVerifier = GroupSignatureVerifier.withoutTables(otherManager.groupPublicKey());
 
         assertThrows(VerificationFailedException.class, () -> otherVerifier.verify(signature, MESSAGE));
     }
@@ -123,9 +119,9 @@ class GroupSignatureTest {
         GroupSignature signature = manager.mintMember(4).sign(MESSAGE);
 
         for (GroupSignedMessage altered : new GroupSignedMessage[] {
-                GroupSignedMessage.of("alice@example.", digest(7), MESSAGE.timestamp()),
-                GroupSignedMessage.of("alice@example", digest(8), MESSAGE.timestamp()),
-                GroupSignedMessage.of("alice@example", digest(7), MESSAGE.timestamp().plusSeconds(1))}) {
+                TestReplies.message("+49151000000010", 7, 1_790_000_000L),
+                TestReplies.message("+4915100000001", 8, 1_790_000_000L),
+                TestReplies.message("+4915100000001", 7, 1_790_000_001L)}) {
             assertThrows(VerificationFailedException.class, () -> verifier.verify(signature, altered), altered::toString);
         }
     }
@@ -224,27 +220,30 @@ class GroupSignatureTest {
     }
 
     @Test
-    void messagesWithAmbiguousOrOutOfRangeFieldsAreRefused() {
-        Instant now = MESSAGE.timestamp();
-        assertThrows(IllegalArgumentException.class, () -> GroupSignedMessage.of("", digest(1), now));
-        assertThrows(IllegalArgumentException.class, () -> GroupSignedMessage.of("a\ud800", digest(1), now));
-        assertThrows(IllegalArgumentException.class, () -> GroupSignedMessage.of("a", new byte[31], now));
-        assertThrows(IllegalArgumentException.class,
-                () -> GroupSignedMessage.of("a", digest(1), Instant.ofEpochSecond(-1)));
+    void aMessageBeforeTheEpochIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> GroupSignedMessage.of(TestReplies.number("+15550100"),
+                TestReplies.envelope(1), Instant.ofEpochSecond(-1)));
     }
 
     @Test
-    void theMessageEncodingIsLengthPrefixed() {
-        GroupSignedMessage message = GroupSignedMessage.of("ab", digest(1), Instant.ofEpochSecond(258));
+    void theMessageIsTheNumberInAsciiTheEnvelopeDigestAndTheSeconds() throws Exception {
+        SealedEnvelope envelope = TestReplies.envelope(1);
+        GroupSignedMessage message = GroupSignedMessage.of(TestReplies.number("+12"), envelope,
+                Instant.ofEpochSecond(258, 999_999_999));
 
         byte[] encoded = message.encode();
 
-        assertEquals(2 + 2 + 32 + 8, encoded.length);
-        assertEquals(0, encoded[0]);
-        assertEquals(2, encoded[1]);
-        assertEquals('a', encoded[2]);
-        assertEquals(1, encoded[encoded.length - 2]);
-        assertEquals(2, encoded[encoded.length - 1]);
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(envelope.toBytes());
+        assertEquals(2 + 3 + 32 + 8, encoded.length);
+        assertArrayEquals(new byte[] {0, 3, '+', '1', '2'}, Arrays.copyOfRange(encoded, 0, 5));
+        assertArrayEquals(digest, Arrays.copyOfRange(encoded, 5, 37));
+        assertArrayEquals(new byte[] {0, 0, 0, 0, 0, 0, 1, 2}, Arrays.copyOfRange(encoded, 37, 45));
+        assertEquals(Instant.ofEpochSecond(258), message.timestamp());
+    }
+
+    @Test
+    void theMessageShowsNoPhoneNumber() {
+        assertFalse(TestReplies.message("+4915100000001", 7, 1L).toString().contains("4915100000001"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.tacit.crypto.group;
 
 import java.math.BigInteger;
-import java.time.Instant;
 import java.util.Arrays;
 
 import dev.tacit.crypto.MalformedEncodingException;
@@ -33,8 +32,8 @@ class MalformedGroupEncodingTest {
     @BeforeAll
     static void createValidEncodings() {
         GroupManagerKey manager = GroupManagerKey.generate(2);
-        message = GroupSignedMessage.of("carol", new byte[32], Instant.ofEpochSecond(1));
-        verifier = new GroupSignatureVerifier(manager.groupPublicKey());
+        message = TestReplies.message("+15550100", 0, 1L);
+        verifier = GroupSignatureVerifier.withoutTables(manager.groupPublicKey());
         signature = manager.mintMember(1).sign(message).toBytes();
         groupPublicKey = manager.groupPublicKey().toBytes();
         credential = manager.mintMember(1).toBytes();

@@ -60,6 +60,8 @@ public interface TacitSettings {
 
     Db db();
 
+    GroupVerifiers groupVerifiers();
+
     enum Mode {
         PRODUCTION,
         DEVELOPMENT
@@ -223,6 +225,30 @@ public interface TacitSettings {
         @WithDefault("P730D")
         @WithConverter(SettingConverters.Positive.class)
         Duration validity();
+    }
+
+    /**
+     * Verification of group-signed replies (protocol §2.2.6): a group is verified without per-group tables
+     * until it has received this many valid replies within one period, and only then gets fixed-base tables,
+     * which cost about as much to build as fifteen verifications and save a fifth to a quarter of each later
+     * one (benchmarks/README.md).
+     */
+    interface GroupVerifiers {
+
+        /** Groups that keep fixed-base tables at the same time, at most; about 1 MB of heap each. */
+        @WithDefault("32")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int withTables();
+
+        /** Valid replies to one group within one promotion period after which its tables are built. */
+        @WithDefault("64")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int promotionReplies();
+
+        /** The fixed window the promotion replies are counted in. */
+        @WithDefault("PT1H")
+        @WithConverter(SettingConverters.WholeSeconds.class)
+        Duration promotionPeriod();
     }
 
     /** The PostgreSQL database, read by the datasource TacitDS (configure-tacit.cli) and the local launcher. */

@@ -49,6 +49,9 @@ class TacitSettingsTest {
         assertEquals(Duration.ofDays(730), settings.identityCertificate().validity());
         assertEquals(5432, settings.db().port());
         assertEquals(20, settings.db().pool().max());
+        assertEquals(32, settings.groupVerifiers().withTables());
+        assertEquals(64, settings.groupVerifiers().promotionReplies());
+        assertEquals(Duration.ofHours(1), settings.groupVerifiers().promotionPeriod());
         List<String> problems = SettingsRules.problems(settings);
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("Tacit refuses to start in production mode (tacit.mode, TACIT_MODE): "),
@@ -130,6 +133,9 @@ class TacitSettingsTest {
             "tacit.public-origin                          | https://tacit.example?x=1",
             "tacit.db.port                                | 65536",
             "tacit.db.pool.max                            | 0",
+            "tacit.group-verifiers.with-tables            | 0",
+            "tacit.group-verifiers.promotion-replies      | 0",
+            "tacit.group-verifiers.promotion-period       | PT0.5S",
             "tacit.verification.windw                     | PT5M"})
     void aWrongSettingIsRefusedWithItsName(String name, String value) {
         ConfigValidationException refused = assertThrows(ConfigValidationException.class,
