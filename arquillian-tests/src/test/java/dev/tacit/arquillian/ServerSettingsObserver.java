@@ -29,7 +29,8 @@ import org.jboss.arquillian.test.spi.event.suite.BeforeSuite;
  */
 public class ServerSettingsObserver {
 
-    public static final int SIGNED_REQUESTS_PER_ACCOUNT = 20;
+    /** Small enough to spend in a test, above the 50 concurrent requests of one account of DiscoveryAllowanceIT. */
+    public static final int SIGNED_REQUESTS_PER_ACCOUNT = 60;
     public static final Duration SIGNED_REQUESTS_PERIOD = Duration.ofHours(1);
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -13,6 +13,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
+import dev.tacit.client.registration.RegisteredAccount;
+import dev.tacit.http.signature.AccountRequestKeys;
+import dev.tacit.http.signature.HttpFields;
+import dev.tacit.http.signature.HttpRequestParts;
+import dev.tacit.http.signature.RequestSigner;
+
 /** Real HTTP to the server under test: the API on the HTTP port, health on the management port. */
 public final class TacitHttp {
 
@@ -39,6 +45,21 @@ public final class TacitHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Adds to {@code request} the headers of {@code account}'s signature (docs/protocol.md §5) over
+     * {@code method}, {@code target} and the JSON {@code content} the request carries, and its content type.
+     */
+    public static HttpRequest.Builder signJson(HttpRequest.Builder request, String method, URI target, byte[] content,
+                                               RegisteredAccount account) {
+        request.header("Content-Type", "application/json");
+        new RequestSigner(AccountRequestKeys.signingKey(account.identity().phoneNumber(), account.keys().identity()),
+                ServerClock.clock(), TestAccounts.RANDOM)
+                .sign(HttpRequestParts.of(method, target, HttpFields.builder().add("Content-Type", "application/json")
+                        .build(), content))
+                .asMap().forEach(request::header);
+        return request;
     }
 
     public static HttpResponse<String> get(URI uri) {

@@ -12,7 +12,9 @@ import dev.tacit.client.registration.RegisteredAccount;
 import dev.tacit.client.registration.RegistrationClient;
 import dev.tacit.client.registration.SentCode;
 import dev.tacit.client.registration.VerificationToken;
+import dev.tacit.client.transport.AnonymousTransport;
 import dev.tacit.client.transport.DirectTransport;
+import dev.tacit.client.transport.LoopbackSocksProxy;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.PhoneNumber;
@@ -38,6 +40,20 @@ public final class TestAccounts {
 
     public static DirectTransport api() {
         return DIRECT;
+    }
+
+    /** The suite's SOCKS5 proxy on loopback (a library's), started on first use, for anonymous requests. */
+    private static LoopbackSocksProxy proxy;
+
+    /**
+     * The anonymous transport to the server under test, through the suite's SOCKS5 proxy on loopback: tests
+     * send anonymous requests as clients do. {@code ClientTransportsIT} checks what goes through a proxy.
+     */
+    public static synchronized AnonymousTransport anonymous() {
+        if (proxy == null) {
+            proxy = LoopbackSocksProxy.start();
+        }
+        return AnonymousTransport.through(proxy.address(), URI.create("http://localhost:" + TestPorts.http()), RANDOM);
     }
 
     public static RegistrationClient client() {

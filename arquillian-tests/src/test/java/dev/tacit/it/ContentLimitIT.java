@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,16 +22,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
-import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.arquillian.TestPorts;
 import dev.tacit.client.registration.RegisteredAccount;
-import dev.tacit.http.signature.AccountRequestKeys;
-import dev.tacit.http.signature.HttpFields;
-import dev.tacit.http.signature.HttpRequestParts;
-import dev.tacit.http.signature.RequestSigner;
 
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -50,7 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ContentLimitIT {
 
     private static final int LIMIT = 64 * 1024;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TestNumbers numbers = TestNumbers.freshPrefix();
 
@@ -83,7 +76,9 @@ class ContentLimitIT {
         assertEquals(new TreeSet<>(List.of("GET /.well-known/private-token-issuer-directory", "GET /v1/server",
                         "GET /v1/ca-certificates", "GET /v1/ca-certificates/current", "POST /v1/verification/code",
                         "POST /v1/verification/confirm", "POST /v1/accounts", "GET /v1/account",
-                        "PUT /v1/account/pre-key", "PUT /v1/account/group-public-key")), new TreeSet<>(checked),
+                        "PUT /v1/account/pre-key", "PUT /v1/account/group-public-key",
+                        "POST /v1/account/discovery-tokens", "GET /v1/discovery/token-keys",
+                        "POST /v1/discovery/lookup")), new TreeSet<>(checked),
                 "the OpenAPI document lists every endpoint");
     }
 
@@ -152,16 +147,13 @@ class ContentLimitIT {
     /** Sends {@code content} with a Content-Length, or chunked; signed by {@code account} unless it is null. */
     private static HttpResponse<String> send(String method, URI target, byte[] content, boolean chunked,
                                              RegisteredAccount account) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).header("Content-Type", "application/json")
-                .method(method, chunked
-                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(content))
-                        : HttpRequest.BodyPublishers.ofByteArray(content));
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).method(method, chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(content))
+                : HttpRequest.BodyPublishers.ofByteArray(content));
         if (account != null) {
-            new RequestSigner(AccountRequestKeys.signingKey(account.identity().phoneNumber(), account.keys().identity()),
-                    ServerClock.clock(), RANDOM)
-                    .sign(HttpRequestParts.of(method, target,
-                            HttpFields.builder().add("Content-Type", "application/json").build(), content))
-                    .asMap().forEach(request::header);
+            TacitHttp.signJson(request, method, target, content, account);
+        } else {
+            request.header("Content-Type", "application/json");
         }
         return TacitHttp.send(request);
     }

@@ -105,7 +105,8 @@ class OpenApiIT {
         assertEquals("Signature", schemes.getJsonObject("signature").getString("name"));
         assertEquals("Signature-Input", schemes.getJsonObject("signatureInput").getString("name"));
         JsonObject paths = document.getJsonObject("paths");
-        for (String path : List.of("/v1/account", "/v1/account/pre-key", "/v1/account/group-public-key")) {
+        for (String path : List.of("/v1/account", "/v1/account/pre-key", "/v1/account/group-public-key",
+                "/v1/account/discovery-tokens")) {
             for (Map.Entry<String, JsonValue> operation : paths.getJsonObject(path).entrySet()) {
                 Set<String> required = new HashSet<>();
                 operation.getValue().asJsonObject().getJsonArray("security")
@@ -115,6 +116,8 @@ class OpenApiIT {
         }
         assertFalse(paths.getJsonObject("/v1/server").getJsonObject("get").containsKey("security"),
                 "anonymous endpoints ask for no signature");
+        assertFalse(paths.getJsonObject("/v1/discovery/lookup").getJsonObject("post").containsKey("security"),
+                "a look-up is anonymous");
     }
 
     /** A response object, or the one its {@code $ref} names among the components. */

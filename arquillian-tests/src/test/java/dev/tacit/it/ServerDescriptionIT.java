@@ -56,6 +56,15 @@ class ServerDescriptionIT {
     }
 
     @Test
+    void publishesTheDiscoveryWindowAndAllowance() {
+        JsonObject description = TacitHttp.json(TacitHttp.get(TacitHttp.API.resolve("server")));
+
+        // the defaults of tacit.discovery.window and tacit.discovery.tokens-per-window
+        assertEquals(86_400, description.getJsonNumber("discoveryWindowSeconds").longValueExact());
+        assertEquals(100, description.getInt("discoveryTokensPerWindow"));
+    }
+
+    @Test
     void theSchemaIsOwnedByTheMigrations() throws Exception {
         try (Connection connection = TestDatabase.connect();
              Statement statement = connection.createStatement();

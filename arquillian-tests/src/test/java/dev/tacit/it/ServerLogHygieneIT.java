@@ -1,5 +1,12 @@
 package dev.tacit.it;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +18,7 @@ import dev.tacit.arquillian.IssuedSecrets;
 import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.ServerLog;
 import dev.tacit.arquillian.SmsProviderStub;
+import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.client.ProblemResponseException;
@@ -35,8 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * No phone number, verification code, send proof or verification token reaches the server log, at any level
- * the server logs at: checked over everything the server logged while this suite ran, in the suite's one
+ * No phone number, verification code, send proof, verification token or client address reaches the server log,
+ * at any level the server logs at: checked over everything the server logged while this suite ran, in the suite's one
  * deployment, which is why this class runs last (junit-platform.properties orders classes by {@code @Order}).
  * It adds a few failures of its own, the kind whose exceptions could carry a number.
  */
@@ -47,11 +55,19 @@ class ServerLogHygieneIT {
     /** An E.164 number anywhere: {@code +}, then 8 to 15 digits. */
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}(?![0-9])");
 
+    /**
+     * A loopback address no other test connects from (Linux routes all of 127/8 to the loopback interface), so
+     * if it appears in the log, a refused request of this test put it there. The suite's own address, 127.0.0.1,
+     * cannot be looked for: it is also the address the server listens on and announces at boot.
+     */
+    private static final String CLIENT_ADDRESS = "127.0.0.2";
+
     private final TestNumbers numbers = TestNumbers.freshPrefix();
 
     @Test
     void theLogHoldsNoNumberCodeSendProofOrTokenTheSuiteUsed() throws Exception {
         causeFailuresAboutANumber();
+        refuseRequestsFrom(CLIENT_ADDRESS);
         List<String> lines = ServerLog.linesOfThisSuite();
         Map<String, List<String>> codesByNumber = SmsProviderStub.codesByNumber();
         List<String> secrets = IssuedSecrets.all();
@@ -75,6 +91,9 @@ class ServerLogHygieneIT {
                     }
                 }
             });
+            if (line.contains(CLIENT_ADDRESS)) {
+                leaks.add("a client's address: " + line);
+            }
             for (String secret : secrets) {
                 // The whole of a proof or token, or its payload, which carries the number base64url-encoded.
                 if (line.contains(secret) || line.contains(secret.substring(0, secret.indexOf('.')))) {
@@ -85,6 +104,42 @@ class ServerLogHygieneIT {
 
         assertTrue(lines.size() > 100, "the log of this suite was read: " + lines.size() + " lines");
         assertEquals(List.of(), leaks);
+    }
+
+    /**
+     * Requests the server refuses, each the kind a server might log with its peer's address: an unknown path,
+     * malformed JSON, a forged signature, a body over the limit, an unknown method.
+     */
+    private static void refuseRequestsFrom(String clientAddress) throws IOException {
+        String host = "localhost:" + TacitHttp.ROOT.getPort();
+        String garbage = "{\"phoneNumber\": ";
+        String[] requests = {
+            "GET /v1/no-such-resource HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n",
+            "POST /v1/verification/code HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + garbage.length() + "\r\nConnection: close\r\n\r\n" + garbage,
+            "GET /v1/account HTTP/1.1\r\nHost: " + host + "\r\nSignature-Input: sig=(\"@method\");keyid=\"x\"\r\n"
+                    + "Signature: sig=:AAAA:\r\nConnection: close\r\n\r\n",
+            "POST /v1/accounts HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 10485760\r\nConnection: close\r\n\r\n",
+            "BREW /v1/server HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n",
+        };
+        List<String> statusLines = new ArrayList<>();
+        for (String request : requests) {
+            try (Socket socket = new Socket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getByName(clientAddress), 0));
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), TacitHttp.ROOT.getPort()));
+                socket.setSoTimeout(30_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(request.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                InputStream in = socket.getInputStream();
+                String answer = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+                statusLines.add(answer);
+            }
+        }
+        // Every request was answered as refused, so the server saw and handled each one.
+        assertEquals(List.of("HTTP/1.1 404", "HTTP/1.1 400", "HTTP/1.1 401", "HTTP/1.1 413", "HTTP/1.1 405"),
+                statusLines);
     }
 
     /**

@@ -1,34 +1,26 @@
 package dev.tacit.benchmarks;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import dev.tacit.client.registration.AccountSetup;
 import dev.tacit.client.registration.RegistrationClient;
-import dev.tacit.client.registration.SentCode;
-import dev.tacit.client.registration.VerificationToken;
 import dev.tacit.client.transport.DirectTransport;
-import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.IdentityKeyPair;
 import dev.tacit.crypto.identity.PhoneNumber;
-import dev.tacit.crypto.identity.PinnedCaVerifier;
 import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.HttpFields;
 import dev.tacit.http.signature.HttpRequestParts;
 import dev.tacit.http.signature.RequestSigner;
+
+import static dev.tacit.benchmarks.ResponseTimes.auc;
+import static dev.tacit.benchmarks.ResponseTimes.mean;
+import static dev.tacit.benchmarks.ResponseTimes.percentile;
 
 /**
  * A load driver for the registration oracle of docs/protocol.md §5.3: over real HTTP, forged signed requests
@@ -47,7 +39,6 @@ import dev.tacit.http.signature.RequestSigner;
  */
 public final class ForgedSignatureTiming {
 
-    private static final Pattern CODE = Pattern.compile("Your Tacit code: ([0-9]{6})");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ForgedSignatureTiming() {
@@ -64,9 +55,11 @@ public final class ForgedSignatureTiming {
         int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 500;
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String number = String.format(Locale.ROOT, "+1415555%04d", 100 + RANDOM.nextInt(100));
         PhoneNumber registered;
         try (DirectTransport direct = DirectTransport.to(origin)) {
-            registered = register(direct, outbox);
+            registered = new DevelopmentRegistration(new RegistrationClient(direct), outbox, RANDOM)
+                    .register(PhoneNumber.of(number)).identity().phoneNumber();
         }
         PhoneNumber unregistered = PhoneNumber.of(String.format(Locale.ROOT, "+1415555%04d", 9000 + RANDOM.nextInt(1000)));
         IdentityKeyPair forger = IdentityKeyPair.generate(RANDOM);
@@ -83,34 +76,6 @@ public final class ForgedSignatureTiming {
                 percentile(times[0], 50) / percentile(times[1], 50), percentile(times[0], 50) - percentile(times[1], 50));
         System.out.printf(Locale.ROOT, "P(registered slower than unregistered) (Mann-Whitney AUC, 0.5 = indistinguishable): %.3f%n",
                 auc(times[0], times[1]));
-    }
-
-    /** Registers a fresh number through the development SMS outbox; returns it. */
-    private static PhoneNumber register(DirectTransport api, Path outbox) throws Exception {
-        String number = String.format(Locale.ROOT, "+1415555%04d", 100 + RANDOM.nextInt(100));
-        Path message = outbox.resolve(number + ".txt");
-        Files.deleteIfExists(message);
-        RegistrationClient client = new RegistrationClient(api);
-        SentCode sent = client.requestCode(number);
-        VerificationToken token = client.confirm(sent, code(message));
-        CaCertificate[] cas = client.caCertificates().toArray(CaCertificate[]::new);
-        client.register(token, AccountSetup.generate(PhoneNumber.of(number), client.currentIssuerKey(Instant.now()),
-                client.server().firstContactChallenge(), RANDOM), new PinnedCaVerifier(cas[cas.length - 1]), Instant.now());
-        return PhoneNumber.of(number);
-    }
-
-    private static String code(Path message) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(message)) {
-                Matcher matcher = CODE.matcher(Files.readString(message).strip());
-                if (matcher.matches()) {
-                    return matcher.group(1);
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("no code in " + message + "; is the server in development mode with this outbox?");
     }
 
     /** {@code count} forged requests of each kind, in random order; their times in µs, [registered, unregistered]. */
@@ -142,39 +107,6 @@ public final class ForgedSignatureTiming {
 
     private static void print(String label, long[] micros) {
         System.out.printf(Locale.ROOT, "%-26s %10.0f %10.0f %10.0f %10.0f%n", label, percentile(micros, 50),
-                percentile(micros, 90), percentile(micros, 99), Arrays.stream(micros).average().orElse(0));
-    }
-
-    private static double percentile(long[] values, int percent) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
-    }
-
-    /** The probability that a value of {@code a} exceeds one of {@code b}, ties counting half. */
-    private static double auc(long[] a, long[] b) {
-        long[] sortedB = b.clone();
-        Arrays.sort(sortedB);
-        double wins = 0;
-        for (long value : a) {
-            int below = lowerBound(sortedB, value);
-            int notAbove = lowerBound(sortedB, value + 1);
-            wins += below + (notAbove - below) / 2.0;
-        }
-        return wins / ((double) a.length * b.length);
-    }
-
-    private static int lowerBound(long[] sorted, long value) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted[middle] < value) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
+                percentile(micros, 90), percentile(micros, 99), mean(micros));
     }
 }

@@ -1,8 +1,10 @@
 package dev.tacit.client;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.tacit.crypto.token.DiscoveryWindow;
 import dev.tacit.crypto.token.RedemptionContext;
 import dev.tacit.crypto.token.TokenChallenge;
 import dev.tacit.crypto.token.TokenPurpose;
@@ -16,12 +18,19 @@ import dev.tacit.http.PublicOrigin;
  * @param protocolVersion the version of docs/protocol.md the server speaks
  * @param publicOrigin    the origin the server is reached at: request signatures cover its authority (§5.1)
  * @param issuerName      the token issuer's name, which token challenges carry (§2.1.3)
+ * @param discoveryWindow          the length of a discovery window (§2.1.3)
+ * @param discoveryTokensPerWindow the discovery tokens an account may obtain per window (§4.10)
  */
 public record ServerDescription(UUID instanceId, Instant since, int protocolVersion, PublicOrigin publicOrigin,
-                                String issuerName) {
+                                String issuerName, Duration discoveryWindow, int discoveryTokensPerWindow) {
 
     /** The challenge registration tokens are blinded for: first contact, for this issuer (§2.1.3). */
     public TokenChallenge firstContactChallenge() {
         return TokenChallenge.forPurpose(issuerName, TokenPurpose.FIRST_CONTACT, RedemptionContext.none());
+    }
+
+    /** The discovery window that contains {@code now} (§2.1.3). */
+    public DiscoveryWindow discoveryWindowAt(Instant now) {
+        return DiscoveryWindow.containing(now, discoveryWindow);
     }
 }

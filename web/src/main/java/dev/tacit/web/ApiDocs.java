@@ -17,6 +17,8 @@ public final class ApiDocs {
     public static final String SIGNED_REQUESTS_LIMITED = "SignedRequestsLimited";
     public static final String CONTENT_TOO_LARGE = "ContentTooLarge";
     public static final String INVALID_KEY_REPLACEMENT = "InvalidKeyReplacement";
+    /** 429 rate-limited with Retry-After: the window's discovery allowance is spent (§4.10). */
+    public static final String DISCOVERY_ALLOWANCE_SPENT = "DiscoveryAllowanceSpent";
     /** The RFC 9530 {@code Content-Digest} header of a signed request with content (§5.1). */
     public static final String CONTENT_DIGEST = "ContentDigest";
     /** The security schemes of the request signature (§5): both headers are required together. */
@@ -26,6 +28,7 @@ public final class ApiDocs {
     public static final String TAG_INSTALLATION = "installation";
     public static final String TAG_REGISTRATION = "registration";
     public static final String TAG_ACCOUNT = "account";
+    public static final String TAG_DISCOVERY = "discovery";
 
     private ApiDocs() {
     }

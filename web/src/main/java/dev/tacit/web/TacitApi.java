@@ -8,6 +8,9 @@ import jakarta.ws.rs.core.Application;
 import dev.tacit.web.accounts.AccountExceptionMappers;
 import dev.tacit.web.accounts.AccountResource;
 import dev.tacit.web.accounts.OwnAccountResource;
+import dev.tacit.web.discovery.DiscoveryProblemMappers;
+import dev.tacit.web.discovery.DiscoveryResource;
+import dev.tacit.web.discovery.DiscoveryTokensResource;
 import dev.tacit.web.identity.CertificateAuthorityResource;
 import dev.tacit.web.instance.ServerResource;
 import dev.tacit.web.problem.ConstraintViolationExceptionMapper;
@@ -36,6 +39,9 @@ public class TacitApi extends Application {
                 VerificationProblemMappers.RateLimited.class, VerificationProblemMappers.SmsDeliveryFailed.class,
                 VerificationProblemMappers.InvalidVerificationToken.class,
                 VerificationProblemMappers.ExpiredVerificationToken.class,
-                VerificationProblemMappers.InvalidSendProof.class, VerificationProblemMappers.ExpiredSendProof.class);
+                VerificationProblemMappers.InvalidSendProof.class, VerificationProblemMappers.ExpiredSendProof.class,
+                DiscoveryResource.class, DiscoveryTokensResource.class,
+                DiscoveryProblemMappers.InvalidDiscoveryRequest.class, DiscoveryProblemMappers.TokenAlreadySpent.class,
+                DiscoveryProblemMappers.AllowanceSpent.class);
     }
 }

@@ -2,6 +2,7 @@ package dev.tacit.client.registration;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -64,8 +65,10 @@ public final class RegistrationClient {
         try {
             return new ServerDescription(UUID.fromString(string(answer, "instanceId")), instant(answer, "since"),
                     answer.getInt("protocolVersion"), PublicOrigin.parse(string(answer, "publicOrigin")),
-                    string(answer, "issuerName"));
-        } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
+                    string(answer, "issuerName"),
+                    Duration.ofSeconds(answer.getJsonNumber("discoveryWindowSeconds").longValueExact()),
+                    answer.getInt("discoveryTokensPerWindow"));
+        } catch (IllegalArgumentException | NullPointerException | ClassCastException | ArithmeticException e) {
             throw new ServerUnreachableException("the server's description does not check out", e);
         }
     }

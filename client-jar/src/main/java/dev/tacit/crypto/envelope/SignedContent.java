@@ -45,7 +45,7 @@ final class SignedContent {
         StrictReader in = StrictReader.of(encoded, "SignedContent");
         in.expectVersion(VERSION);
         IdentityCertificate certificate = IdentityCertificate.fromBytes(in.readMediumField(IdentityCertificate.MAX_LENGTH));
-        PhoneNumber recipient = PhoneNumber.fromBytes(in.readShortField(16));
+        PhoneNumber recipient = PhoneNumber.fromBytes(in.readShortField(PhoneNumber.MAX_LENGTH));
         Instant timestamp = Instant.ofEpochMilli(in.readLong());
         byte[] content = in.readLongField(EnvelopePadding.MAX_PLAINTEXT);
         byte[] signature = in.readFixed(IdentityPublicKey.SIGNATURE_LENGTH);

@@ -51,8 +51,23 @@ public final class KeyBundle {
     }
 
     public byte[] toBytes() {
-        return new FieldWriter().writeByte(VERSION).writeMediumField(certificate.toBytes())
-                .writeFixed(envelopeKey.toBytes()).writeFixed(preKey.toBytes()).toByteArray();
+        return encode(certificate.toBytes(), envelopeKey.toBytes(), preKey.toBytes());
+    }
+
+    /**
+     * The wire form of a bundle from the encodings of its parts, without decoding them: for a server that hands
+     * out parts it checked when they were published (a look-up, §4.11). Only their lengths are checked here; a
+     * receiver decodes the bundle with {@link #fromBytes} and verifies it.
+     *
+     * @throws IllegalArgumentException if a part has a length its slot cannot hold
+     */
+    public static byte[] encode(byte[] certificate, byte[] signedEnvelopeKey, byte[] signedPreKey) {
+        if (certificate.length > IdentityCertificate.MAX_LENGTH || signedEnvelopeKey.length != SignedPreKey.ENCODED_LENGTH
+                || signedPreKey.length != SignedPreKey.ENCODED_LENGTH) {
+            throw new IllegalArgumentException("a key bundle part has the wrong length");
+        }
+        return new FieldWriter().writeByte(VERSION).writeMediumField(certificate).writeFixed(signedEnvelopeKey)
+                .writeFixed(signedPreKey).toByteArray();
     }
 
     /**

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.wire.Base64Url;
 
 /**
@@ -37,8 +37,6 @@ final class TacitSignatureProfile {
      */
     private static final List<String> COMPONENTS = List.of("@method", "@authority", "@path", "@query");
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
-
     private TacitSignatureProfile() {
     }
 
@@ -66,8 +64,9 @@ final class TacitSignatureProfile {
         return new SfInnerList(items, parameters);
     }
 
+    /** A keyid is a phone number in the one E.164 form of docs/protocol.md §1.2. */
     static boolean isE164(String keyId) {
-        return E164.matcher(keyId).matches();
+        return PhoneNumber.isE164(keyId);
     }
 
     static String encodeNonce(byte[] nonce) {

@@ -1,7 +1,6 @@
 package dev.tacit.crypto.token;
 
 import java.math.BigInteger;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,16 +20,16 @@ class ProtocolDocumentTokenExampleTest {
 
     @Test
     void theDocumentsBlindRsaTokenExampleIsWhatTheCodeProduces() throws Exception {
-        IssuerKeyPair issuer = Rfc9578TestVectors.issuerKey(Rfc9578TestVectors.VECTORS.get(0));
         RedemptionContext window = RedemptionContext.forTimeWindow(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofHours(1));
         TokenChallenge challenge = TokenChallenge.forPurpose("tacit.example", TokenPurpose.DISCOVERY, window);
-        byte[] nonce = Hex.decode("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
-        byte[] salt = Hex.decode("5a".repeat(48));
-        BigInteger blind = new BigInteger("a5".repeat(255), 16);
+        byte[] nonce = DocumentTokens.EXAMPLE_NONCE;
+        byte[] salt = DocumentTokens.salt();
+        BigInteger blind = DocumentTokens.blindingFactor();
 
-        PendingToken pending = new TokenClient(issuer.publicKey(), new SecureRandom()).blind(challenge, nonce, salt, blind);
-        TokenResponse response = issuer.blindSign(pending.request());
-        Token token = pending.finalizeToken(response);
+        DocumentTokens.Issuance issuance = DocumentTokens.issuance(nonce);
+        IssuerKeyPair issuer = issuance.issuer();
+        TokenResponse response = issuance.response();
+        Token token = issuance.token();
 
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("issuer_public_key", Hex.toHexString(issuer.publicKey().encode()));
@@ -44,7 +43,7 @@ class ProtocolDocumentTokenExampleTest {
         fields.put("token_input", Hex.toHexString(token.authenticatorInput()));
         fields.put("salt", Hex.toHexString(salt));
         fields.put("blind", Hex.toHexString(org.bouncycastle.util.BigIntegers.asUnsignedByteArray(TokenFormat.NK, blind)));
-        fields.put("token_request", Hex.toHexString(pending.request().encode()));
+        fields.put("token_request", Hex.toHexString(issuance.request().encode()));
         fields.put("token_response", Hex.toHexString(response.encode()));
         fields.put("token", Hex.toHexString(token.encode()));
         ProtocolDocumentExamples.load().assertMatches(EXAMPLE, fields);

@@ -91,6 +91,8 @@ class RequestSignatureRoundTripTest {
         assertFalse(TacitSignatureProfile.isE164("+0123"));
         assertFalse(TacitSignatureProfile.isE164("+1234567890123456"));
         assertTrue(TacitSignatureProfile.isE164("+123456789012345"));
+        assertFalse(TacitSignatureProfile.isE164("+7"), "one digit is a country code without a number");
+        assertTrue(TacitSignatureProfile.isE164("+70"));
     }
 
     @Test

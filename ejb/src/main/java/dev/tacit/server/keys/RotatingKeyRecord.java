@@ -81,6 +81,11 @@ public class RotatingKeyRecord {
         return verifiesUntil;
     }
 
+    /** Whether this key signs during exactly {@code [from, until)}: the key of that window. */
+    boolean signsExactly(Instant from, Instant until) {
+        return signsFrom.equals(from) && signsUntil.equals(until);
+    }
+
     boolean signsAt(Instant now) {
         return !signsFrom.isAfter(now) && signsUntil.isAfter(now);
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,9 @@ import jakarta.inject.Inject;
  * signed stays acceptable until its verification period ends, and each successor is created a week before it
  * takes over, so that every cluster member (each refreshes hourly) knows it before anything it signed
  * arrives. Private parts are stored sealed under the key-encryption key.
+ *
+ * <p>A purpose may instead have a key per time window ({@link #refreshWindows}): each key signs for exactly the
+ * window it was made for, so a key's id alone tells which window it belongs to.
  */
 @ApplicationScoped
 public class RotatingKeys {
@@ -70,6 +74,47 @@ public class RotatingKeys {
         RotatingKeyRecord signing = signingAt(keys, now)
                 .orElseThrow(() -> new IllegalStateException("no " + purpose + " key signs now"));
         return new Rotation(signing, List.copyOf(keys));
+    }
+
+    /** A period one key signs in, exactly: {@code [start, end)}. */
+    public record Window(Instant start, Instant end) {
+        public Window {
+            if (!start.isBefore(end)) {
+                throw new IllegalArgumentException("a window ends after it starts");
+            }
+        }
+    }
+
+    /** Makes the key of one window, given the window and the keys of the purpose that still verify. */
+    @FunctionalInterface
+    public interface WindowKeyGenerator {
+        NewKey generate(Window window, List<RotatingKeyRecord> verifying);
+    }
+
+    /**
+     * Makes sure a key of {@code purpose} exists for each of {@code windows}, generating keys with
+     * {@code generator} as needed. Each key signs during exactly its window and verifies until {@code grace}
+     * after its end. Call in a transaction.
+     *
+     * @return every key of {@code purpose} that still verifies now, by window, oldest first
+     */
+    public List<RotatingKeyRecord> refreshWindows(String purpose, List<Window> windows, Duration grace,
+                                                  WindowKeyGenerator generator) {
+        Instant now = clock.instant();
+        store.lockForGeneration(purpose);
+        List<RotatingKeyRecord> keys = new ArrayList<>(store.verifyingAt(purpose, now));
+        for (Window window : windows) {
+            if (keys.stream().noneMatch(key -> key.signsExactly(window.start(), window.end()))) {
+                NewKey key = generator.generate(window, List.copyOf(keys));
+                RotatingKeyRecord record = new RotatingKeyRecord(purpose, key.keyId(), key.publicPart(),
+                        sealer.seal(sealedName(purpose, key.keyId()), key.privatePart()), now,
+                        window.start(), window.end(), window.end().plus(grace));
+                store.add(record);
+                keys.add(record);
+            }
+        }
+        keys.sort(Comparator.comparing(RotatingKeyRecord::signsFrom).thenComparing(RotatingKeyRecord::signsUntil));
+        return List.copyOf(keys);
     }
 
     /**

@@ -47,6 +47,47 @@ public class AbuseCounterStore {
     }
 
     /**
+     * Takes as many of {@code wanted} uses of {@code allowance} as it has left, in the caller's transaction: the
+     * counter's row stays locked until that transaction ends, so concurrent takers of one allowance queue and
+     * together never take more than its limit, and a caller that fails after taking rolls its uses back (use
+     * this when the uses pay for something the same transaction hands out, such as blind signatures).
+     *
+     * @return how many uses were taken, from 0 (the allowance is spent) to {@code wanted}
+     */
+    public int takeUpTo(Allowance allowance, int wanted) {
+        if (wanted < 1) {
+            throw new IllegalArgumentException("take at least one use");
+        }
+        entityManager.createNativeQuery("""
+                        INSERT INTO {h-schema}abuse_counter (subject, window_start, used, expires_at)
+                        VALUES (?1, ?2, 0, ?3)
+                        ON CONFLICT (subject, window_start) DO NOTHING""")
+                .setParameter(1, allowance.subject())
+                .setParameter(2, allowance.windowStart())
+                .setParameter(3, allowance.windowEnd())
+                .executeUpdate();
+        int before = ((Number) entityManager.createNativeQuery("""
+                        SELECT used FROM {h-schema}abuse_counter
+                        WHERE subject = ?1 AND window_start = ?2
+                        FOR UPDATE""")
+                .setParameter(1, allowance.subject())
+                .setParameter(2, allowance.windowStart())
+                .getSingleResult()).intValue();
+        int taken = Math.max(0, Math.min(wanted, allowance.limit() - before));
+        if (taken > 0 && entityManager.createNativeQuery("""
+                        UPDATE {h-schema}abuse_counter SET used = used + ?3
+                        WHERE subject = ?1 AND window_start = ?2 AND used + ?3 <= ?4""")
+                .setParameter(1, allowance.subject())
+                .setParameter(2, allowance.windowStart())
+                .setParameter(3, taken)
+                .setParameter(4, allowance.limit())
+                .executeUpdate() != 1) {
+            throw new IllegalStateException("a locked abuse counter changed under its lock");
+        }
+        return taken;
+    }
+
+    /**
      * Deletes at most {@code limit} counters whose window ended at or before {@code now}; their subjects start
      * afresh in the next window anyway. Runs in the caller's transaction; call it in batches until it
      * deletes fewer than {@code limit}.

@@ -40,6 +40,26 @@ public final class SettingConverters {
         }
     }
 
+    /**
+     * The length of a contact-discovery window: whole seconds, at least an hour (keys are refreshed hourly, and
+     * each window's key must exist before it starts) and at most seven days.
+     */
+    public static final class DiscoveryWindow implements Converter<Duration> {
+
+        private static final long serialVersionUID = 1L;
+        static final Duration SHORTEST = Duration.ofHours(1);
+        static final Duration LONGEST = Duration.ofDays(7);
+
+        @Override
+        public Duration convert(String value) {
+            Duration window = positiveDuration(value, true);
+            if (window.compareTo(SHORTEST) < 0 || window.compareTo(LONGEST) > 0) {
+                throw new IllegalArgumentException("must be from PT1H to P7D, not " + value);
+            }
+            return window;
+        }
+    }
+
     /** A count of at least one. */
     public static final class AtLeastOne implements Converter<Integer> {
 

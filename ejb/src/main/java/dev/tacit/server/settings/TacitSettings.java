@@ -58,6 +58,8 @@ public interface TacitSettings {
 
     IdentityCertificate identityCertificate();
 
+    Discovery discovery();
+
     Db db();
 
     GroupVerifiers groupVerifiers();
@@ -225,6 +227,23 @@ public interface TacitSettings {
         @WithDefault("P730D")
         @WithConverter(SettingConverters.Positive.class)
         Duration validity();
+    }
+
+    /** Contact discovery (protocol §2.1.3, §4.10, §4.11): a key and an allowance of tokens per window. */
+    interface Discovery {
+
+        /**
+         * How long a discovery window lasts, whole seconds from one hour to seven days; windows start at
+         * multiples of it since the Unix epoch.
+         */
+        @WithDefault("PT24H")
+        @WithConverter(SettingConverters.DiscoveryWindow.class)
+        Duration window();
+
+        /** Discovery tokens, so look-ups of one number each, an account may obtain per window. */
+        @WithDefault("100")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int tokensPerWindow();
     }
 
     /**

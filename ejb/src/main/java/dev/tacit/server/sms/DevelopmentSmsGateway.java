@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.logging.Logger;
 
+import dev.tacit.crypto.identity.PhoneNumber;
+
 /**
  * Sends nothing: writes each message to {@code <outbox>/<E.164 number>.txt}, replacing the number's previous
  * message, for a developer to read there. For development mode only (production mode refuses it). Like the
@@ -24,7 +26,7 @@ public final class DevelopmentSmsGateway implements SmsGateway {
 
     /** The file the latest message to {@code e164Number} is written to. */
     public Path fileFor(String e164Number) {
-        if (!e164Number.matches("\\+[0-9]{2,15}")) {
+        if (!PhoneNumber.isE164(e164Number)) {
             throw new IllegalArgumentException("not an E.164 number");
         }
         return outbox.resolve(e164Number + ".txt");

@@ -104,6 +104,8 @@ class AccountStoreTest {
 
         assertThrows(PersistenceException.class,
                 () -> transactions.run(em -> store(em).lockOrCreate("14155550100", keys(1), NOW)));
+        assertThrows(PersistenceException.class, // §1.2: a country calling code and at least one more digit
+                () -> transactions.run(em -> store(em).lockOrCreate("+7", keys(1), NOW)));
         assertThrows(PersistenceException.class,
                 () -> transactions.run(em -> store(em).lockOrCreate(NUMBER, shortKey, NOW)));
         assertEquals(0, transactions.rows("account"));

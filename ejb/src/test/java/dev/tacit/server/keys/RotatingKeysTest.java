@@ -132,6 +132,83 @@ class RotatingKeysTest {
         assertThrows(IllegalStateException.class, () -> transactions.inTransaction(em -> keys(em, START).openPrivatePart(moved)));
     }
 
+    private static final Duration DAY = Duration.ofDays(1);
+    private static final Duration GRACE = Duration.ofMinutes(5);
+
+    @Test
+    void aWindowRefreshMakesAKeyForEachWindowAskedFor(Transactions transactions) {
+        List<RotatingKeyRecord> keys = refreshWindows(transactions, START);
+
+        assertEquals(2, keys.size());
+        assertEquals(Instant.parse("2026-11-25T00:00:00Z"), keys.get(0).signsFrom());
+        assertEquals(Instant.parse("2026-11-26T00:00:00Z"), keys.get(0).signsUntil());
+        assertEquals(Instant.parse("2026-11-26T00:05:00Z"), keys.get(0).verifiesUntil(), "its window and the grace");
+        assertEquals(Instant.parse("2026-11-26T00:00:00Z"), keys.get(1).signsFrom());
+        assertEquals(Instant.parse("2026-11-27T00:00:00Z"), keys.get(1).signsUntil());
+        assertEquals(2, transactions.rows("rotating_key"));
+    }
+
+    @Test
+    void keysOfWindowsThatHaveOneStayAndOnlyTheNewWindowGetsAKey(Transactions transactions) {
+        List<RotatingKeyRecord> first = refreshWindows(transactions, START);
+        List<RotatingKeyRecord> later = refreshWindows(transactions, Instant.parse("2026-11-25T23:59:59Z"));
+        List<RotatingKeyRecord> atTheEnd = refreshWindows(transactions, Instant.parse("2026-11-26T00:00:00Z"));
+        List<RotatingKeyRecord> afterTheGrace = refreshWindows(transactions, Instant.parse("2026-11-26T00:05:00Z"));
+
+        assertEquals(hexes(first), hexes(later));
+        assertEquals(3, atTheEnd.size(), "the ended window's key verifies through the grace");
+        assertEquals(hexes(first), hexes(atTheEnd).subList(0, 2));
+        assertEquals(Instant.parse("2026-11-27T00:00:00Z"), atTheEnd.get(2).signsFrom());
+        assertEquals(hexes(atTheEnd).subList(1, 3), hexes(afterTheGrace), "then it no longer verifies");
+        assertEquals(3, transactions.rows("rotating_key"));
+    }
+
+    @Test
+    void theGeneratorOfAWindowSeesTheKeysThatStillVerify(Transactions transactions) {
+        refreshWindows(transactions, START);
+        List<Integer> seen = new java.util.ArrayList<>();
+
+        transactions.run(em -> keys(em, Instant.parse("2026-11-26T00:01:00Z")).refreshWindows("test",
+                thisDayAndTheNext(Instant.parse("2026-11-26T00:01:00Z")), GRACE, (window, verifying) -> {
+                    seen.add(verifying.size());
+                    return generate(window.start());
+                }));
+
+        assertEquals(List.of(2), seen, "the ended window's key (in its grace) and the current one's");
+    }
+
+    @Test
+    void windowsNobodyAskedForGetNoKey(Transactions transactions) {
+        refreshWindows(transactions, START);
+
+        List<RotatingKeyRecord> keys = refreshWindows(transactions, Instant.parse("2026-12-03T12:00:00Z"));
+
+        assertEquals(List.of(Instant.parse("2026-12-03T00:00:00Z"), Instant.parse("2026-12-04T00:00:00Z")),
+                keys.stream().map(RotatingKeyRecord::signsFrom).toList());
+        assertEquals(4, transactions.rows("rotating_key"));
+    }
+
+    @Test
+    void membersRefreshingWindowsAtOnceStoreEachWindowsKeyOnce(Transactions transactions) throws Exception {
+        List<List<String>> seen = transactions.concurrently(8, em -> hexes(keys(em, START).refreshWindows("test",
+                thisDayAndTheNext(START), GRACE, (window, verifying) -> generate(window.start()))));
+
+        assertEquals(1, seen.stream().distinct().count(), seen.toString());
+        assertEquals(2, transactions.rows("rotating_key"));
+    }
+
+    private List<RotatingKeyRecord> refreshWindows(Transactions transactions, Instant now) {
+        return transactions.inTransaction(em -> keys(em, now).refreshWindows("test", thisDayAndTheNext(now), GRACE,
+                (window, verifying) -> generate(window.start())));
+    }
+
+    /** The windows the caller asks for: the day (UTC) of {@code now} and the next. */
+    private static List<RotatingKeys.Window> thisDayAndTheNext(Instant now) {
+        Instant today = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        return List.of(new RotatingKeys.Window(today, today.plus(DAY)),
+                new RotatingKeys.Window(today.plus(DAY), today.plus(DAY).plus(DAY)));
+    }
+
     private RotatingKeys.Rotation refresh(Transactions transactions, Instant now) {
         return transactions.inTransaction(em -> keys(em, now).refresh("test", LIFETIME, this::generate));
     }

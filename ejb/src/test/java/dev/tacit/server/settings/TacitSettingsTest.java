@@ -47,6 +47,8 @@ class TacitSettingsTest {
         assertEquals(Duration.ofDays(730), settings.tokens().verificationPeriod());
         assertEquals(Duration.ofDays(365), settings.ca().signingPeriod());
         assertEquals(Duration.ofDays(730), settings.identityCertificate().validity());
+        assertEquals(Duration.ofHours(24), settings.discovery().window());
+        assertEquals(100, settings.discovery().tokensPerWindow());
         assertEquals(5432, settings.db().port());
         assertEquals(20, settings.db().pool().max());
         assertEquals(32, settings.groupVerifiers().withTables());
@@ -127,6 +129,10 @@ class TacitSettingsTest {
             "tacit.tokens.verification-period             | forever",
             "tacit.ca.signing-period                      | -P1D",
             "tacit.identity-certificate.validity          | P",
+            "tacit.discovery.window                       | PT59M59S",
+            "tacit.discovery.window                       | P8D",
+            "tacit.discovery.window                       | PT3600.5S",
+            "tacit.discovery.tokens-per-window            | 0",
             "tacit.public-origin                          | localhost:8080",
             "tacit.public-origin                          | https://tacit.example/",
             "tacit.public-origin                          | https://tacit.example/api",

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.tacit.http.PublicOrigin;
 import dev.tacit.server.instance.ServerInstance;
+import dev.tacit.server.settings.TacitSettings;
 
 /**
  * What a client learns about the server before anything else (docs/protocol.md §4.2).
@@ -14,14 +15,17 @@ import dev.tacit.server.instance.ServerInstance;
  * @param protocolVersion the version of docs/protocol.md the server speaks
  * @param publicOrigin    the origin clients reach the server at; request signatures cover its authority (§5.1)
  * @param issuerName      the token issuer's name, the {@code issuer_name} of token challenges (§2.1.3)
+ * @param discoveryWindowSeconds   the length of a discovery window (§2.1.3), whose key and allowance it has
+ * @param discoveryTokensPerWindow the discovery tokens an account may obtain per window (§4.10)
  */
 public record ServerDescription(UUID instanceId, Instant since, int protocolVersion, String publicOrigin,
-                                String issuerName) {
+                                String issuerName, long discoveryWindowSeconds, int discoveryTokensPerWindow) {
 
     static final int PROTOCOL_VERSION = 1;
 
-    static ServerDescription of(ServerInstance instance, PublicOrigin origin) {
+    static ServerDescription of(ServerInstance instance, TacitSettings settings) {
+        PublicOrigin origin = settings.publicOrigin();
         return new ServerDescription(instance.instanceId(), instance.createdAt(), PROTOCOL_VERSION, origin.toString(),
-                origin.authority());
+                origin.authority(), settings.discovery().window().getSeconds(), settings.discovery().tokensPerWindow());
     }
 }

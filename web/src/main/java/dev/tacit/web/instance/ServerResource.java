@@ -33,13 +33,13 @@ public class ServerResource {
     @Tag(name = ApiDocs.TAG_INSTALLATION)
     @Operation(operationId = "server", summary = "The installation",
             description = "docs/protocol.md §4.2: the installation's id and age, the protocol version, the public"
-                    + " origin whose authority request signatures cover (§5.1) and the token issuer_name (§2.1.3)."
-                    + " Anonymous.")
+                    + " origin whose authority request signatures cover (§5.1), the token issuer_name (§2.1.3), and"
+                    + " the discovery window and allowance (§2.1.3, §4.10). Anonymous.")
     @APIResponse(responseCode = "200", description = "The installation.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ServerDescription.class)))
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public ServerDescription describe() {
-        return ServerDescription.of(instances.current(), settings.publicOrigin());
+        return ServerDescription.of(instances.current(), settings);
     }
 }

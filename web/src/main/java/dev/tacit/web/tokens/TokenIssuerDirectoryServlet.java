@@ -30,7 +30,7 @@ import dev.tacit.web.problem.ProblemWriter;
 public class TokenIssuerDirectoryServlet extends HttpServlet {
 
     static final String PATH = "/.well-known/private-token-issuer-directory";
-    static final String MEDIA_TYPE = "application/private-token-issuer-directory";
+    public static final String MEDIA_TYPE = "application/private-token-issuer-directory";
     /** Tokens are issued only at account creation. */
     static final String ISSUER_REQUEST_URI = "/v1/accounts";
 
@@ -47,8 +47,7 @@ public class TokenIssuerDirectoryServlet extends HttpServlet {
                         Base64Url.encodePadded(key.publicKey().encode()),
                         key.signsFrom().getEpochSecond()))
                 .toList();
-        write(response, HttpServletResponse.SC_OK, MEDIA_TYPE,
-                JSON.toJson(new IssuerDirectory(ISSUER_REQUEST_URI, tokenKeys)));
+        write(response, HttpServletResponse.SC_OK, MEDIA_TYPE, new IssuerDirectory(ISSUER_REQUEST_URI, tokenKeys).toJson());
     }
 
     /** Any method but GET and HEAD: 405 with problem details, like the JAX-RS API. */
@@ -75,6 +74,11 @@ public class TokenIssuerDirectoryServlet extends HttpServlet {
     public record IssuerDirectory(
             @JsonbProperty("issuer-request-uri") String issuerRequestUri,
             @JsonbProperty("token-keys") List<TokenKey> tokenKeys) {
+
+        /** The document as JSON, which JAX-RS does not write by itself for the directory's media type. */
+        public String toJson() {
+            return JSON.toJson(this);
+        }
     }
 
     /**

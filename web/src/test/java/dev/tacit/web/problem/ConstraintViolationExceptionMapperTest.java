@@ -10,6 +10,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.core.Response;
 
+import dev.tacit.web.discovery.DiscoveryResource;
 import dev.tacit.web.verification.ConfirmationRequest;
 import dev.tacit.web.verification.VerificationResource;
 
@@ -53,6 +54,20 @@ class ConstraintViolationExceptionMapperTest {
         InvalidRequestProblem problem = invalidRequest(map(null));
 
         assertEquals(List.of(""), problem.errors().stream().map(InvalidRequestProblem.FieldError::field).toList());
+    }
+
+    @Test
+    void anArraysElementsAreNamedByTheirIndex() throws Exception {
+        String token = "A".repeat(10);
+        Method lookUp = DiscoveryResource.class.getMethod("lookUp", DiscoveryResource.LookupRequest.class);
+        Set<ConstraintViolation<DiscoveryResource>> violations = VALIDATION.getValidator().forExecutables()
+                .validateParameters(new DiscoveryResource(), lookUp, new Object[] {new DiscoveryResource.LookupRequest(
+                        List.of(), List.of(token, token + "=", token, "+" + token))});
+
+        InvalidRequestProblem problem = invalidRequest(new ConstraintViolationExceptionMapper()
+                .toResponse(new ConstraintViolationException(violations)));
+        assertEquals(List.of("numbers", "tokens[1]", "tokens[3]"),
+                problem.errors().stream().map(InvalidRequestProblem.FieldError::field).toList());
     }
 
     /** Validates the arguments of {@code VerificationResource.confirm} and maps the violations. */
