@@ -12,6 +12,11 @@ import java.util.Optional;
 import jakarta.json.JsonObject;
 
 import dev.tacit.client.account.AccountClient;
+import dev.tacit.client.discovery.ContactLookup;
+import dev.tacit.client.discovery.DiscoveryAllowanceSpentException;
+import dev.tacit.client.discovery.DiscoveryApi;
+import dev.tacit.client.discovery.DiscoveryClient;
+import dev.tacit.client.discovery.UntrustedKeyBundleException;
 import dev.tacit.client.registration.AccountSetup;
 import dev.tacit.client.registration.RegisteredAccount;
 import dev.tacit.client.registration.RegistrationClient;
@@ -235,6 +240,35 @@ public final class TacitClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Looks {@code numbers} up (docs/protocol.md §4.11): anonymously, through the proxy in a session of its own,
+     * paying one discovery token per number. Tokens come from the current window's allowance, fetched over the
+     * signed channel when too few are held (§4.10) and kept in the state, which saves a token's removal before
+     * the look-up carrying it is sent. Key bundles come back verified against the CA pinned at the last
+     * registration.
+     *
+     * @param numbers 1 to {@value DiscoveryClient#MAX_PER_REQUEST} distinct numbers
+     * @return one result per number, in order
+     * @throws DiscoveryAllowanceSpentException if this window's allowance is spent (with when the next starts)
+     * @throws ProxyUnreachableException        if the proxy could not be reached: nothing was sent, no token spent
+     * @throws UntrustedKeyBundleException      if the server answered with keys that do not check out
+     * @throws NotRegisteredException           if this state holds no account
+     */
+    public List<ContactLookup> discover(List<PhoneNumber> numbers) throws TacitClientException {
+        return discovery().lookUp(numbers);
+    }
+
+    /**
+     * Fetches what is left of the current discovery window's allowance (§4.10), signed, over the direct
+     * transport; tokens of a past window are dropped first. {@link #discover} does this by itself when it needs to.
+     *
+     * @return how many tokens were added
+     * @throws NotRegisteredException if this state holds no account
+     */
+    public int refillDiscoveryTokens() throws TacitClientException {
+        return discovery().refill();
+    }
+
     /** The unspent tokens this client holds; asks nothing of the server. */
     public TokenSummary tokens() {
         return TokenSummary.of(state.state());
@@ -270,7 +304,10 @@ public final class TacitClient implements AutoCloseable {
         return new RequestSigner(AccountRequestKeys.signingKey(account.number(), account.identity()), clock, random);
     }
 
-    /** Verifiers for the CA certificates pinned at registration: an identity certificate must chain to one. */
+    /**
+     * Verifiers for the CA certificates pinned at registration, the one current at the last registration last:
+     * an identity certificate must chain to one.
+     */
     public List<PinnedCaVerifier> pinnedCas() {
         return state.state().pinnedCas().stream().map(PinnedCaVerifier::new).toList();
     }
@@ -289,6 +326,17 @@ public final class TacitClient implements AutoCloseable {
     @Override
     public void close() {
         direct.close();
+    }
+
+    private DiscoveryClient discovery() throws TacitClientException {
+        RequestSigner signer = accountSigner();
+        RegistrationClient registration = registration();
+        checkedServer(registration);
+        List<CaCertificate> pinned = state.state().pinnedCas();
+        // The last pinned CA is the one current at the last registration: it certifies today's accounts.
+        PinnedCaVerifier ca = new PinnedCaVerifier(pinned.get(pinned.size() - 1));
+        return new DiscoveryClient(new DiscoveryApi(direct, anonymous, ca, clock), registration, signer,
+                new SavedDiscoveryWallet(state), clock, random);
     }
 
     private RegistrationClient registration() {
@@ -310,15 +358,17 @@ public final class TacitClient implements AutoCloseable {
         return server;
     }
 
-    /** The current CA, those the server lists, and those pinned before, once each. */
+    /** Those pinned before, those the server lists, once each, and the current CA last. */
     private static List<CaCertificate> pinned(CaCertificate current, List<CaCertificate> listed,
                                               List<CaCertificate> before) {
         List<CaCertificate> all = new ArrayList<>();
-        for (CaCertificate ca : concat(before, listed, List.of(current))) {
-            if (all.stream().noneMatch(known -> Arrays.equals(known.toBytes(), ca.toBytes()))) {
+        for (CaCertificate ca : concat(before, listed)) {
+            if (!Arrays.equals(current.toBytes(), ca.toBytes())
+                    && all.stream().noneMatch(known -> Arrays.equals(known.toBytes(), ca.toBytes()))) {
                 all.add(ca);
             }
         }
+        all.add(current);
         return all;
     }
 

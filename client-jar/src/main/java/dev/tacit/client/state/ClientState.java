@@ -123,6 +123,15 @@ public final class ClientState {
         return Optional.empty();
     }
 
+    /** The window of the discovery tokens held and whether its allowance is spent, if tokens were ever fetched. */
+    public Optional<DiscoveryAllowanceRecord> discoveryAllowance() {
+        return one(DiscoveryAllowanceRecord.class);
+    }
+
+    public void setDiscoveryAllowance(DiscoveryAllowanceRecord allowance) {
+        replace(DiscoveryAllowanceRecord.class, allowance);
+    }
+
     /** The verification code texted and not yet confirmed, if any. */
     public Optional<SentCode> pendingCode() {
         return one(PendingCodeRecord.class).map(PendingCodeRecord::sent);

@@ -23,7 +23,9 @@ public enum RecordType {
     /** A contact and the member credential they handed over ({@link ContactRecord}); one per contact. */
     CONTACT(6, ContactRecord::decode),
     /** A conversation's ratchet session ({@link ConversationRecord}); one per peer. */
-    CONVERSATION(7, ConversationRecord::decode);
+    CONVERSATION(7, ConversationRecord::decode),
+    /** The window of the discovery tokens held, and whether its allowance is spent ({@link DiscoveryAllowanceRecord}); at most one. */
+    DISCOVERY_ALLOWANCE(8, DiscoveryAllowanceRecord::decode);
 
     /** Decodes a record's payload strictly. */
     @FunctionalInterface

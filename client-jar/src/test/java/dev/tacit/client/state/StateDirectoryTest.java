@@ -41,6 +41,7 @@ class StateDirectoryTest {
             records.addTokens(TokenPurpose.FIRST_CONTACT, List.of(StateFixtures.token(1), StateFixtures.token(2)));
             records.addTokens(TokenPurpose.DISCOVERY, List.of(StateFixtures.token(3)));
             records.setPendingCode(StateFixtures.sentCode());
+            records.setDiscoveryAllowance(StateFixtures.discoveryAllowance());
             records.putContact(fixtures.contact());
             records.putConversation(conversation);
             records.add(fromANewerClient);
@@ -64,6 +65,7 @@ class StateDirectoryTest {
             assertEquals(List.of(StateFixtures.token(3)), records.tokens(TokenPurpose.DISCOVERY));
             assertEquals(StateFixtures.sentCode().sendProof(), records.pendingCode().orElseThrow().sendProof());
             assertEquals(StateFixtures.sentCode().expiresAt(), records.pendingCode().orElseThrow().expiresAt());
+            assertEquals(StateFixtures.discoveryAllowance(), records.discoveryAllowance().orElseThrow());
             assertEquals(fixtures.contact(), records.contact(fixtures.bob.number).orElseThrow());
             assertEquals(conversation, records.conversation(fixtures.bob.number).orElseThrow());
             assertEquals(fixtures.bob.number, records.conversation(fixtures.bob.number).orElseThrow()

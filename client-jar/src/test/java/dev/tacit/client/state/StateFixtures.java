@@ -2,6 +2,7 @@ package dev.tacit.client.state;
 
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import dev.tacit.crypto.group.GroupManagerKey;
 import dev.tacit.crypto.identity.TestPki;
 import dev.tacit.crypto.message.Conversation;
 import dev.tacit.crypto.message.LocalAccount;
+import dev.tacit.crypto.token.DiscoveryWindow;
 import dev.tacit.crypto.token.Token;
 
 /** One record of each kind this library writes, made from real keys, for the state's tests. */
@@ -56,6 +58,12 @@ final class StateFixtures {
 
     static SentCode sentCode() {
         return new SentCode("+1 415 555 0100", "AgABAgMEBQYH.tddb1ri8", Instant.parse("2026-11-25T09:10:00Z"));
+    }
+
+    /** The week from 2025-12-04, its allowance spent. */
+    static DiscoveryAllowanceRecord discoveryAllowance() {
+        return new DiscoveryAllowanceRecord(new DiscoveryWindow(Instant.parse("2025-12-04T00:00:00Z"),
+                Duration.ofDays(7)), true);
     }
 
     ContactRecord contact() {
