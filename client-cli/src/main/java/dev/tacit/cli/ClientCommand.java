@@ -10,6 +10,7 @@ import jakarta.json.JsonObjectBuilder;
 import dev.tacit.client.ProblemResponseException;
 import dev.tacit.client.RateLimitedException;
 import dev.tacit.client.TacitClientException;
+import dev.tacit.client.discovery.DiscoveryAllowanceSpentException;
 import dev.tacit.client.registration.RegistrationLockedException;
 
 import picocli.CommandLine;
@@ -71,6 +72,10 @@ abstract class ClientCommand implements Callable<Integer> {
             long seconds = limited.retryAfter().get().toSeconds();
             error.add("retryAfterSeconds", seconds);
             text.append("\nTry again in ").append(seconds).append(" s.");
+        }
+        if (failure instanceof DiscoveryAllowanceSpentException spent) {
+            error.add("tokensLeft", spent.tokensLeft()).add("nextWindow", spent.nextWindow().toString());
+            text.append("\nThe next window, with a new allowance, starts at ").append(spent.nextWindow()).append(".");
         }
         if (failure instanceof RegistrationLockedException locked) {
             error.add("lockedUntil", locked.lockedUntil().toString());

@@ -8,6 +8,8 @@ import dev.tacit.client.RateLimitedException;
 import dev.tacit.client.ServerChangedException;
 import dev.tacit.client.ServerUnreachableException;
 import dev.tacit.client.TacitClientException;
+import dev.tacit.client.discovery.DiscoveryAllowanceSpentException;
+import dev.tacit.client.discovery.UntrustedKeyBundleException;
 import dev.tacit.client.registration.RegistrationLockedException;
 import dev.tacit.client.state.StateException;
 import dev.tacit.client.state.WrongPassphraseException;
@@ -29,7 +31,8 @@ public enum ExitCode {
     WRONG_PASSPHRASE(8, "the passphrase does not open the state directory"),
     STATE_UNUSABLE(9, "the state directory is missing, in use by another tacit, damaged or not writable"),
     STEP_MISSING(10, "a step is missing: register first, or request a code before confirming one"),
-    SERVER_CHANGED(11, "the server is another installation than the account's: register again");
+    SERVER_CHANGED(11, "the server is another installation than the account's: register again"),
+    UNTRUSTED_KEYS(12, "the server answered with keys that do not check out against the pinned CA: none was used");
 
     private final int code;
     private final String meaning;
@@ -49,7 +52,7 @@ public enum ExitCode {
 
     /** The exit code of a failure. */
     static ExitCode of(TacitClientException failure) {
-        if (failure instanceof RateLimitedException) {
+        if (failure instanceof RateLimitedException || failure instanceof DiscoveryAllowanceSpentException) {
             return RATE_LIMITED;
         }
         if (failure instanceof RegistrationLockedException) {
@@ -75,6 +78,9 @@ public enum ExitCode {
         }
         if (failure instanceof ServerChangedException) {
             return SERVER_CHANGED;
+        }
+        if (failure instanceof UntrustedKeyBundleException) {
+            return UNTRUSTED_KEYS;
         }
         return FAILED;
     }

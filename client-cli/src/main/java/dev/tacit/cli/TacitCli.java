@@ -33,15 +33,16 @@ import picocli.CommandLine.ScopeType;
         usageHelpWidth = 100,
         header = "The Tacit client.",
         description = {
-            "Registers a phone number with a Tacit server and keeps the account's keys, certificate and tokens in a "
-                    + "state directory encrypted under a passphrase. Registration and account requests go directly to "
+            "Registers a phone number with a Tacit server, looks numbers up, and keeps the account's keys, "
+                    + "certificate and tokens in a state directory encrypted under a passphrase. Registration and account requests go directly to "
                     + "the server, signed by the account's key; anonymous operations go only through a SOCKS5 proxy "
                     + "(Tor), each on a circuit of its own, and fail rather than go direct if the proxy is down.",
             "",
             "The passphrase is read from --passphrase-file, else from the environment variable TACIT_PASSPHRASE, "
                     + "else asked for on the terminal. `tacit <command> --help` explains a command.",
             ""},
-        subcommands = {RegisterCommand.class, StatusCommand.class, TokensCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RegisterCommand.class, DiscoverCommand.class, StatusCommand.class, TokensCommand.class,
+            CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes (the same for every command):%n",
         footer = "%s")
 public final class TacitCli {

@@ -55,7 +55,7 @@ class TacitCliTest {
         Run help = run("--help");
 
         assertEquals(0, help.exit);
-        for (String command : List.of("register", "status", "tokens")) {
+        for (String command : List.of("register", "discover", "status", "tokens")) {
             assertTrue(help.out.contains("  " + command + "  "), help.out);
         }
         for (ExitCode code : ExitCode.values()) {
@@ -135,6 +135,9 @@ class TacitCliTest {
         assertEquals(ExitCode.USAGE.code(), run("register", "--number", "4155550100").exit);
         assertEquals(ExitCode.USAGE.code(), run("register").exit);
         assertEquals(ExitCode.USAGE.code(), run("frobnicate").exit);
+        assertEquals(ExitCode.USAGE.code(), run("discover").exit);
+        assertEquals(ExitCode.USAGE.code(), run("discover", "4155550100").exit);
+        assertEquals(ExitCode.USAGE.code(), run("discover", "+14155550100", "+14155550100").exit);
         assertEquals(ExitCode.USAGE.code(), run("tokens", "--proxy", "nowhere").exit);
         Run noState = run("tokens", "--state-dir", home.resolve("none").toString());
         assertEquals(ExitCode.STATE_UNUSABLE.code(), noState.exit);
