@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 import dev.tacit.arquillian.SmsProviderStub;
 import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.arquillian.TestPorts;
+import dev.tacit.cli.ExitCode;
 import dev.tacit.cli.TacitCli;
 import dev.tacit.client.transport.LoopbackSocksProxy;
 
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code tacit} against the real server, as a user runs it: register in two runs (the code from the SMS
- * provider stub), then status and tokens, with the proxy up and down.
+ * provider stub), then status, tokens and discover, with the proxy up and down.
  */
 @ExtendWith(ArquillianExtension.class)
 class CommandLineIT {
@@ -64,14 +65,31 @@ class CommandLineIT {
             assertFalse(proxy.connections().get(0).relayed().contains("/v1/account"));
             assertEquals(5, run(common, "tokens").getInt("firstContact"));
 
+            String stranger = numbers.next();
+            JsonObject discovered = run(common, "discover", number, stranger);
+            List<JsonObject> results = discovered.getJsonArray("results").getValuesAs(JsonObject.class);
+            assertEquals(List.of(number, stranger), results.stream().map(r -> r.getString("number")).toList());
+            assertEquals(List.of(true, false), results.stream().map(r -> r.getBoolean("registered")).toList());
+            assertEquals(2, proxy.connections().size(), "the look-up went through the proxy");
+            assertTrue(proxy.connections().get(1).relayed().startsWith("POST /v1/discovery/lookup "));
+            int tokensLeft = discovered.getInt("discoveryTokensLeft");
+            assertEquals(tokensLeft, run(common, "tokens").getInt("discovery"));
+
             proxy.close();
             JsonObject withoutProxy = run(common, "status");
             assertFalse(withoutProxy.getJsonObject("proxy").getBoolean("reachable"));
             assertEquals(number, withoutProxy.getString("number"), "signed requests do not need the proxy");
+            JsonObject notSent = run(ExitCode.PROXY_UNREACHABLE, common, "discover", stranger);
+            assertEquals("proxy-unreachable", notSent.getJsonObject("error").getString("kind"));
+            assertEquals(tokensLeft, run(common, "tokens").getInt("discovery"), "no token spent");
         }
     }
 
     private static JsonObject run(List<String> common, String... arguments) {
+        return run(ExitCode.OK, common, arguments);
+    }
+
+    private static JsonObject run(ExitCode expected, List<String> common, String... arguments) {
         List<String> all = new ArrayList<>(List.of(arguments));
         all.addAll(common);
         StringWriter out = new StringWriter();
@@ -80,7 +98,7 @@ class CommandLineIT {
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         int exit = commandLine.execute(all.toArray(String[]::new));
-        assertEquals(0, exit, out + "\n" + err);
+        assertEquals(expected.code(), exit, out + "\n" + err);
         return Json.createReader(new StringReader(out.toString())).readObject();
     }
 }
