@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.tacit.arquillian.TestDiscovery;
 import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.arquillian.TestPorts;
 import dev.tacit.client.state.StateDirectory;
@@ -29,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The README's {@code TacitClient} example ("The client in one object"), taken from the README as it stands,
- * compiled against the client library with every warning an error and run against the server under test: so
- * it cannot drift from the API or stop working. Only what a reader would change is changed: the server's
+ * compiled against the client library with every warning an error and run against the server under test (it
+ * registers, asks for the account's status and looks a number up): so it cannot drift from the API or stop
+ * working. Only what a reader would change is changed: the server's
  * address, the state directory, the proxy (a SOCKS5 proxy on loopback instead of Tor), the numbers (fresh
  * ones), the passphrase and the texted code (from the SMS provider stub).
  */
@@ -47,8 +49,9 @@ class ReadmeClientExampleIT {
     Path work;
 
     @Test
-    void theExampleRegistersAndReportsTheAccount() throws Exception {
+    void theExampleRegistersAndLooksANumberUp() throws Exception {
         String number = numbers.next();
+        String contact = numbers.next();
         Path stateDirectory = work.resolve("state");
         try (LoopbackSocksProxy proxy = LoopbackSocksProxy.start()) {
             Map<String, String> replacements = new LinkedHashMap<>();
@@ -58,14 +61,18 @@ class ReadmeClientExampleIT {
             replacements.put("SocksProxy.TOR", "new SocksProxy(\"" + proxy.address().host() + "\", "
                     + proxy.address().port() + ")");
             replacements.put("\"+14155550100\"", "\"" + number + "\"");
+            replacements.put("\"+14155550101\"", "\"" + contact + "\"");
 
             run(compile(replacements, number));
 
             try (StateDirectory state = StateDirectory.open(stateDirectory, PASSPHRASE.toCharArray(), new SecureRandom())) {
                 assertEquals(number, state.state().account().orElseThrow().number().e164());
                 assertEquals(5, state.state().tokens(TokenPurpose.FIRST_CONTACT).size());
+                assertEquals(TestDiscovery.server().discoveryTokensPerWindow() - 1,
+                        state.state().tokens(TokenPurpose.DISCOVERY).size(), "the look-up spent one discovery token");
             }
-            assertEquals(List.of(), proxy.connections(), "registration and the status go direct");
+            assertEquals(1, proxy.connections().size(), "the look-up, and nothing else, went through the proxy");
+            assertTrue(proxy.connections().get(0).relayed().startsWith("POST /v1/discovery/lookup "));
         }
     }
 
