@@ -1,19 +1,20 @@
 package dev.tacit.arquillian;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.tacit.client.JsonApi;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.client.registration.AccountSetup;
 import dev.tacit.client.registration.RegisteredAccount;
 import dev.tacit.client.registration.RegistrationClient;
 import dev.tacit.client.registration.SentCode;
 import dev.tacit.client.registration.VerificationToken;
+import dev.tacit.client.transport.AnonymousTransport;
+import dev.tacit.client.transport.DirectTransport;
+import dev.tacit.client.transport.LoopbackSocksProxy;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.PhoneNumber;
@@ -34,8 +35,25 @@ public final class TestAccounts {
     private TestAccounts() {
     }
 
-    public static JsonApi api() {
-        return new JsonApi(URI.create("http://localhost:" + TestPorts.http()), HttpClient.newHttpClient());
+    /** The direct transport to the server under test, shared by the tests (it pools its connections). */
+    private static final DirectTransport DIRECT = DirectTransport.to(URI.create("http://localhost:" + TestPorts.http()));
+
+    public static DirectTransport api() {
+        return DIRECT;
+    }
+
+    /** The suite's SOCKS5 proxy on loopback (a library's), started on first use, for anonymous requests. */
+    private static LoopbackSocksProxy proxy;
+
+    /**
+     * The anonymous transport to the server under test, through the suite's SOCKS5 proxy on loopback: tests
+     * send anonymous requests as clients do. {@code ClientTransportsIT} checks what goes through a proxy.
+     */
+    public static synchronized AnonymousTransport anonymous() {
+        if (proxy == null) {
+            proxy = LoopbackSocksProxy.start();
+        }
+        return AnonymousTransport.through(proxy.address(), URI.create("http://localhost:" + TestPorts.http()), RANDOM);
     }
 
     public static RegistrationClient client() {

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import dev.tacit.crypto.token.Token;
 import dev.tacit.local.DatabaseSettings;
 import dev.tacit.local.LocalPostgres;
 import dev.tacit.local.Settings;
@@ -97,6 +98,19 @@ public final class TestDatabase {
             query.setString(1, number);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(row.getInt(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Whether the server has recorded {@code token} as spent on a look-up (docs/protocol.md §4.11). */
+    public static boolean isSpent(Token token) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT 1 FROM tacit.spent_token WHERE key_id = ? AND nonce = ?")) {
+            query.setBytes(1, token.keyId().encode());
+            query.setBytes(2, token.nonce());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
             }
         }
     }

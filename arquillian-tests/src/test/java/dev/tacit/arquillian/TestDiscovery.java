@@ -7,6 +7,7 @@ import dev.tacit.client.ServerDescription;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.client.discovery.DiscoveryApi;
 import dev.tacit.client.discovery.DiscoveryClient;
+import dev.tacit.client.discovery.DiscoveryWallet;
 import dev.tacit.client.registration.RegisteredAccount;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.PinnedCaVerifier;
@@ -20,9 +21,10 @@ import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.RequestSigner;
 
 /**
- * Contact discovery through the client library, for tests: an account's {@link DiscoveryClient}, and tokens made
- * one call at a time with {@link DiscoveryApi}, for tests that must hold tokens themselves (to replay them, to
- * spend them in another window, or to blind them for the wrong challenge). Clocks follow the server's.
+ * Contact discovery through the client library, for tests: an account's {@link DiscoveryClient} (its tokens in
+ * memory, its look-ups through the suite's SOCKS5 proxy), and tokens made one call at a time with
+ * {@link DiscoveryApi}, for tests that must hold tokens themselves (to replay them, to spend them in another
+ * window, or to blind them for the wrong challenge). Clocks follow the server's.
  */
 public final class TestDiscovery {
 
@@ -31,13 +33,13 @@ public final class TestDiscovery {
 
     /** The account's discovery client, with the server's current CA pinned. */
     public static DiscoveryClient client(RegisteredAccount account) throws MalformedEncodingException {
-        return new DiscoveryClient(TestAccounts.api(), account.identity().phoneNumber(), account.keys().identity(),
-                TestAccounts.pinnedCa(), ServerClock.clock(), TestAccounts.RANDOM);
+        return new DiscoveryClient(api(), TestAccounts.client(), signer(account), DiscoveryWallet.inMemory(),
+                ServerClock.clock(), TestAccounts.RANDOM);
     }
 
     /** The discovery calls, with the server's current CA pinned. */
     public static DiscoveryApi api() throws MalformedEncodingException {
-        return new DiscoveryApi(TestAccounts.api(), TestAccounts.pinnedCa(), ServerClock.clock());
+        return new DiscoveryApi(TestAccounts.api(), TestAccounts.anonymous(), TestAccounts.pinnedCa(), ServerClock.clock());
     }
 
     /** The signer of the account's requests. */

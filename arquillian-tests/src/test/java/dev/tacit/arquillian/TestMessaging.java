@@ -43,7 +43,7 @@ public final class TestMessaging {
             this.local = LocalAccount.of(number, account.keys().identity(), account.identity().certificate(),
                     account.keys().envelopeKey(), account.keys().signedPreKey().keyId(), account.keys().preKey());
             this.wallet = new TokenWallet(account.tokens());
-            this.messaging = new MessagingClient(TestAccounts.api());
+            this.messaging = new MessagingClient(TestAccounts.anonymous());
             this.mailbox = new MailboxClient(TestAccounts.api(), number, account.keys().identity(), ServerClock.clock(),
                     TestAccounts.RANDOM);
             this.discovery = TestDiscovery.client(account);

@@ -9,8 +9,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Locale;
 
-import dev.tacit.client.JsonApi;
 import dev.tacit.client.registration.RegistrationClient;
+import dev.tacit.client.transport.DirectTransport;
 import dev.tacit.crypto.identity.IdentityKeyPair;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.http.signature.AccountRequestKeys;
@@ -56,8 +56,11 @@ public final class ForgedSignatureTiming {
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String number = String.format(Locale.ROOT, "+1415555%04d", 100 + RANDOM.nextInt(100));
-        PhoneNumber registered = new DevelopmentRegistration(new RegistrationClient(new JsonApi(origin, http)), outbox,
-                RANDOM).register(PhoneNumber.of(number)).identity().phoneNumber();
+        PhoneNumber registered;
+        try (DirectTransport direct = DirectTransport.to(origin)) {
+            registered = new DevelopmentRegistration(new RegistrationClient(direct), outbox, RANDOM)
+                    .register(PhoneNumber.of(number)).identity().phoneNumber();
+        }
         PhoneNumber unregistered = PhoneNumber.of(String.format(Locale.ROOT, "+1415555%04d", 9000 + RANDOM.nextInt(1000)));
         IdentityKeyPair forger = IdentityKeyPair.generate(RANDOM);
         URI target = origin.resolve("/v1/account");

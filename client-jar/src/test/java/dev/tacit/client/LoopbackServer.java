@@ -6,10 +6,12 @@ import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.json.Json;
@@ -18,6 +20,7 @@ import jakarta.json.JsonObject;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.tacit.client.transport.DirectTransport;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.VerificationFailedException;
 import dev.tacit.crypto.identity.IdentityPublicKey;
@@ -30,16 +33,22 @@ import dev.tacit.http.signature.VerifiedRequest;
 
 /**
  * A real HTTP server on loopback for the client's tests: it answers every request with the answer set last
- * and keeps the request it received, so that a test checks what the client sent, its signature included.
+ * and keeps the requests it received, so that a test checks what the client sent, its signature and headers
+ * included, and that a client sent nothing at all.
  */
 public final class LoopbackServer implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicReference<Answer> answer = new AtomicReference<>();
-    private final AtomicReference<Received> received = new AtomicReference<>();
+    private final Map<String, Answer> answersByPath = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    /** What the server answers: a status, a media type, a body, and {@code Retry-After} if not null. */
-    public record Answer(int status, String contentType, String body, String retryAfter) {
+    /** What the server answers: a status, a media type, a body, {@code Retry-After} if not null, more headers. */
+    public record Answer(int status, String contentType, String body, String retryAfter, Map<String, String> headers) {
+
+        public Answer(int status, String contentType, String body, String retryAfter) {
+            this(status, contentType, body, retryAfter, Map.of());
+        }
 
         /** A JSON answer, a problem document from status 400 on. */
         public static Answer json(int status, String body) {
@@ -78,14 +87,15 @@ public final class LoopbackServer implements AutoCloseable {
         LoopbackServer loopback = new LoopbackServer(
                 HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
         loopback.server.createContext("/", exchange -> {
-            loopback.received.set(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+            loopback.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes()));
-            Answer reply = loopback.answer.get();
+            Answer reply = loopback.answersByPath.getOrDefault(exchange.getRequestURI().getPath(), loopback.answer.get());
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", reply.contentType());
             if (reply.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
             }
+            reply.headers().forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -100,9 +110,14 @@ public final class LoopbackServer implements AutoCloseable {
         return URI.create("http://localhost:" + server.getAddress().getPort());
     }
 
-    /** A client's HTTP layer for this server. */
-    public JsonApi api() {
-        return new JsonApi(origin(), HttpClient.newHttpClient());
+    /** A client's direct transport to this server. */
+    public DirectTransport direct() {
+        return DirectTransport.to(origin());
+    }
+
+    /** Answers requests for {@code path} with {@code reply} from now on, whatever {@link #answer} says. */
+    public void answer(String path, Answer reply) {
+        answersByPath.put(path, reply);
     }
 
     /** Answers every request from now on with {@code reply}. */
@@ -112,7 +127,12 @@ public final class LoopbackServer implements AutoCloseable {
 
     /** The last request received. */
     public Received received() {
-        return received.get();
+        return received.isEmpty() ? null : received.get(received.size() - 1);
+    }
+
+    /** Every request received, in order. */
+    public List<Received> requests() {
+        return List.copyOf(received);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +29,10 @@ import java.util.regex.Pattern;
 
 import javax.crypto.KeyGenerator;
 
-import dev.tacit.client.JsonApi;
 import dev.tacit.client.account.AccountClient;
 import dev.tacit.client.registration.AccountSetup;
 import dev.tacit.client.registration.RegistrationClient;
+import dev.tacit.client.transport.DirectTransport;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,8 +181,8 @@ class LocalServerIT {
         return new RegistrationClient(api());
     }
 
-    private static JsonApi api() {
-        return new JsonApi(URI.create(new WildFlyPorts(portOffset).localOrigin()), HttpClient.newHttpClient());
+    private static DirectTransport api() {
+        return DirectTransport.to(URI.create(new WildFlyPorts(portOffset).localOrigin()));
     }
 
     private static AccountClient signedIn(AccountSetup account) {

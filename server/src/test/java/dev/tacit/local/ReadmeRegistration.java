@@ -24,8 +24,10 @@ import dev.tacit.client.registration.AccountSetup;
  * against the client library and run: so the example cannot drift from the library or stop working. The
  * example reaches the server at {@code http://localhost:8080} and asks the user for the texted code with
  * {@code askTheUserForTheCode()}; here the server is the one under test and the code comes from a supplier.
+ * {@link #example} and {@link #compileStrictly} serve the README's other examples too (the integration tests'
+ * {@code ReadmeClientExampleIT}, through this module's test jar).
  */
-final class ReadmeRegistration {
+public final class ReadmeRegistration {
 
     static final String MARKER = "<!-- registration-example -->";
     private static final String EXAMPLE_ORIGIN = "http://localhost:8080";
@@ -36,20 +38,25 @@ final class ReadmeRegistration {
 
     /** The example's lines: the first {@code java} block after the marker. */
     static List<String> example(Path readme) {
+        return example(readme, MARKER);
+    }
+
+    /** The lines of the first {@code java} block after {@code marker}. */
+    public static List<String> example(Path readme, String marker) {
         List<String> lines;
         try {
             lines = Files.readAllLines(readme, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int marker = lines.indexOf(MARKER);
-        if (marker < 0) {
-            throw new AssertionError("the README has no " + MARKER);
+        int at = lines.indexOf(marker);
+        if (at < 0) {
+            throw new AssertionError("the README has no " + marker);
         }
-        int start = lines.subList(marker, lines.size()).indexOf("```java") + marker + 1;
+        int start = lines.subList(at, lines.size()).indexOf("```java") + at + 1;
         int end = lines.subList(start, lines.size()).indexOf("```") + start;
-        if (start <= marker || end < start) {
-            throw new AssertionError("no ```java block after " + MARKER + " in the README");
+        if (start <= at || end < start) {
+            throw new AssertionError("no ```java block after " + marker + " in the README");
         }
         return lines.subList(start, end);
     }
@@ -73,19 +80,24 @@ final class ReadmeRegistration {
             Files.createDirectories(directory);
             Path file = directory.resolve(CLASS_NAME + ".java");
             Files.writeString(file, source, StandardCharsets.UTF_8);
-            JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-            StringWriter diagnostics = new StringWriter();
-            boolean compiled = compiler.getTask(diagnostics, null, null,
-                    List.of("-classpath", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                            "-d", directory.toString(), "-Xlint:all", "-Werror"),
-                    null, compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(file))
-                    .call();
-            if (!compiled) {
-                throw new AssertionError("the README's registration example does not compile:\n" + diagnostics);
-            }
+            compileStrictly(file, directory);
             return new Runner(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Compiles {@code file} into {@code directory} against the test class path, every warning an error. */
+    public static void compileStrictly(Path file, Path directory) {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        StringWriter diagnostics = new StringWriter();
+        boolean compiled = compiler.getTask(diagnostics, null, null,
+                List.of("-classpath", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                        "-d", directory.toString(), "-Xlint:all", "-Werror"),
+                null, compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(file))
+                .call();
+        if (!compiled) {
+            throw new AssertionError("the README's example in " + file.getFileName() + " does not compile:\n" + diagnostics);
         }
     }
 

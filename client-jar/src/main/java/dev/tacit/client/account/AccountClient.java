@@ -6,8 +6,8 @@ import java.time.Clock;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import dev.tacit.client.JsonApi;
 import dev.tacit.client.TacitClientException;
+import dev.tacit.client.transport.DirectTransport;
 import dev.tacit.crypto.group.GroupPublicKey;
 import dev.tacit.crypto.identity.IdentityKeyPair;
 import dev.tacit.crypto.identity.PhoneNumber;
@@ -18,14 +18,14 @@ import dev.tacit.http.signature.RequestSigner;
 
 /**
  * Account-scoped calls (docs/protocol.md §4, §5): each request is signed with the account's identity key,
- * over the authenticated channel — not over Tor, since the server learns who is calling anyway.
+ * over the {@link DirectTransport} — not over Tor, since the server learns who is calling anyway.
  */
 public final class AccountClient {
 
-    private final JsonApi api;
+    private final DirectTransport api;
     private final RequestSigner signer;
 
-    public AccountClient(JsonApi api, PhoneNumber number, IdentityKeyPair identity, Clock clock, SecureRandom random) {
+    public AccountClient(DirectTransport api, PhoneNumber number, IdentityKeyPair identity, Clock clock, SecureRandom random) {
         this.api = api;
         this.signer = new RequestSigner(AccountRequestKeys.signingKey(number, identity), clock, random);
     }

@@ -12,9 +12,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import dev.tacit.client.JsonApi;
+import dev.tacit.client.ServerAnswers;
 import dev.tacit.client.ServerUnreachableException;
 import dev.tacit.client.TacitClientException;
+import dev.tacit.client.transport.AnonymousSession;
+import dev.tacit.client.transport.AnonymousTransport;
+import dev.tacit.client.transport.DirectTransport;
 import dev.tacit.crypto.CryptoException;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.VerificationFailedException;
@@ -34,8 +37,10 @@ import dev.tacit.http.signature.RequestSigner;
 
 /**
  * The HTTP calls of contact discovery (docs/protocol.md §4.3, §4.10, §4.11), one request each and no state:
- * {@link DiscoveryClient} keeps the tokens. Every answer is checked before it is returned; a look-up's key bundles
- * are verified against the pinned CA.
+ * {@link DiscoveryClient} keeps the tokens. The window's keys and allowance travel over the direct transport (the
+ * allowance request is signed by the account anyway); a look-up goes through the anonymous transport, in a session
+ * of its own, so the server cannot tie it to the account or to another look-up. Every answer is checked before
+ * it is returned; a look-up's key bundles are verified against the pinned CA.
  */
 public final class DiscoveryApi {
 
@@ -43,26 +48,32 @@ public final class DiscoveryApi {
     static final String ALLOWANCE = "/v1/account/discovery-tokens";
     static final String LOOKUP = "/v1/discovery/lookup";
 
-    private final JsonApi api;
+    private final DirectTransport direct;
+    private final AnonymousTransport anonymous;
     private final PinnedCaVerifier pinnedCa;
     private final Clock clock;
 
-    /** @param pinnedCa the CA whose certificates a look-up's bundles must carry; {@code clock} checks their validity */
-    public DiscoveryApi(JsonApi api, PinnedCaVerifier pinnedCa, Clock clock) {
-        this.api = api;
+    /**
+     * @param direct    carries the keys and the signed allowance requests
+     * @param anonymous carries the look-ups, each in a session of its own
+     * @param pinnedCa  the CA whose certificates a look-up's bundles must carry; {@code clock} checks their validity
+     */
+    public DiscoveryApi(DirectTransport direct, AnonymousTransport anonymous, PinnedCaVerifier pinnedCa, Clock clock) {
+        this.direct = direct;
+        this.anonymous = anonymous;
         this.pinnedCa = pinnedCa;
         this.clock = clock;
     }
 
     /** The discovery key of {@code window}: the published key whose {@code not-before} is the window's start (§4.3). */
     public IssuerPublicKey keyFor(DiscoveryWindow window) throws TacitClientException {
-        JsonObject directory = api.getJson(TOKEN_KEYS, "application/private-token-issuer-directory");
+        JsonObject directory = direct.getJson(TOKEN_KEYS, "application/private-token-issuer-directory");
         try {
             for (JsonValue entry : directory.getJsonArray("token-keys")) {
                 JsonObject key = entry.asJsonObject();
                 if (key.getInt("token-type") == TokenFormat.TOKEN_TYPE
                         && key.getJsonNumber("not-before").longValueExact() == window.start().getEpochSecond()) {
-                    return IssuerPublicKey.decode(JsonApi.fromPaddedBase64Url(key.getString("token-key")));
+                    return IssuerPublicKey.decode(ServerAnswers.fromPaddedBase64Url(key.getString("token-key")));
                 }
             }
         } catch (CryptoException | RuntimeException e) {
@@ -81,7 +92,7 @@ public final class DiscoveryApi {
     public ObtainedTokens obtain(List<PendingToken> pending, RequestSigner signer) throws TacitClientException {
         JsonArrayBuilder requests = Json.createArrayBuilder();
         pending.forEach(token -> requests.add(Base64Url.encode(token.request().encode())));
-        JsonObject answer = api.signed("POST", ALLOWANCE, Json.createObjectBuilder().add("tokenRequests", requests)
+        JsonObject answer = direct.signed("POST", ALLOWANCE, Json.createObjectBuilder().add("tokenRequests", requests)
                 .build(), signer);
         try {
             List<JsonValue> responses = answer.getJsonArray("tokenResponses");
@@ -91,7 +102,7 @@ public final class DiscoveryApi {
             List<Token> tokens = new ArrayList<>(responses.size());
             for (int i = 0; i < responses.size(); i++) {
                 tokens.add(pending.get(i).finalizeToken(TokenResponse.decode(
-                        JsonApi.fromBase64Url(((JsonString) responses.get(i)).getString()))));
+                        ServerAnswers.fromBase64Url(((JsonString) responses.get(i)).getString()))));
             }
             return new ObtainedTokens(tokens, Instant.parse(answer.getString("windowStart")),
                     Instant.parse(answer.getString("windowEnd")));
@@ -101,8 +112,9 @@ public final class DiscoveryApi {
     }
 
     /**
-     * Looks {@code numbers} up, anonymously, paying with {@code tokens}, one per number. The tokens are spent
-     * whatever the outcome: never send them again.
+     * Looks {@code numbers} up, anonymously, paying with {@code tokens}, one per number. Once the request is on
+     * its way the tokens are spent whatever the outcome: never send them again. Only when the proxy cannot be
+     * reached ({@link dev.tacit.client.ProxyUnreachableException}) was nothing sent.
      *
      * @return one result per number, in order, every key bundle verified
      * @throws UntrustedKeyBundleException if an answer's keys do not check out
@@ -110,7 +122,10 @@ public final class DiscoveryApi {
      *                                                   {@code token-already-spent}, which spent no token
      */
     public List<ContactLookup> lookUp(List<PhoneNumber> numbers, List<Token> tokens) throws TacitClientException {
-        JsonObject answer = api.post(LOOKUP, lookupRequest(numbers, tokens));
+        JsonObject answer;
+        try (AnonymousSession session = anonymous.open()) {
+            answer = session.post(LOOKUP, lookupRequest(numbers, tokens));
+        }
         return readAnswer(numbers, answer, pinnedCa, clock.instant());
     }
 
@@ -163,13 +178,13 @@ public final class DiscoveryApi {
             throw new ServerUnreachableException("a result of the server's look-up answer is malformed");
         }
         try {
-            VerifiedKeyBundle verified = KeyBundle.fromBytes(JsonApi.fromBase64Url(bundle.getString()))
+            VerifiedKeyBundle verified = KeyBundle.fromBytes(ServerAnswers.fromBase64Url(bundle.getString()))
                     .verify(pinnedCa, now);
             if (!verified.identity().phoneNumber().equals(number)) {
                 throw new UntrustedKeyBundleException("the key bundle for " + number + " is certified for another number");
             }
             return new ContactLookup.Registered(number, verified,
-                    GroupPublicKey.fromBytes(JsonApi.fromBase64Url(group.getString())));
+                    GroupPublicKey.fromBytes(ServerAnswers.fromBase64Url(group.getString())));
         } catch (MalformedEncodingException | VerificationFailedException e) {
             throw new UntrustedKeyBundleException("the keys for " + number + " do not check out: " + e.getMessage(), e);
         }

@@ -2,37 +2,34 @@ package dev.tacit.client.discovery;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 
-import dev.tacit.client.JsonApi;
 import dev.tacit.client.ProblemResponseException;
+import dev.tacit.client.ProxyUnreachableException;
 import dev.tacit.client.ServerDescription;
 import dev.tacit.client.ServerUnreachableException;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.client.registration.RegistrationClient;
-import dev.tacit.crypto.identity.IdentityKeyPair;
 import dev.tacit.crypto.identity.PhoneNumber;
-import dev.tacit.crypto.identity.PinnedCaVerifier;
 import dev.tacit.crypto.token.DiscoveryWindow;
 import dev.tacit.crypto.token.IssuerPublicKey;
 import dev.tacit.crypto.token.PendingToken;
 import dev.tacit.crypto.token.Token;
 import dev.tacit.crypto.token.TokenChallenge;
 import dev.tacit.crypto.token.TokenClient;
-import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.RequestSigner;
 
 /**
  * Contact discovery for one account (docs/protocol.md §4.10, §4.11): fetches the current window's allowance of
- * discovery tokens over the account's signed channel, keeps the unspent ones, and spends one per number on
- * anonymous look-ups, whose answers come back verified against the pinned CA. When a new window starts, the
- * previous window's tokens (no longer accepted) are dropped and the new allowance is fetched. A token leaves
- * the wallet when a look-up carrying it is sent, whatever the outcome, so that no token is ever sent twice (a
- * second use would link two look-ups). Thread-safe; the tokens live in memory only.
+ * discovery tokens over the account's signed channel, keeps the unspent ones in a {@link DiscoveryWallet}, and
+ * spends one per number on anonymous look-ups, whose answers come back verified against the pinned CA. When a new
+ * window starts, the previous window's tokens (no longer accepted) are dropped and the new allowance is fetched. A
+ * token leaves the wallet before a look-up carrying it is sent and does not come back, whatever the outcome, so
+ * that no token is ever sent twice (a second use would link two look-ups); only a look-up that never left this
+ * machine, because the proxy could not be reached, gives its tokens back. Thread-safe.
  */
 public final class DiscoveryClient {
 
@@ -42,30 +39,30 @@ public final class DiscoveryClient {
     private final DiscoveryApi discovery;
     private final RegistrationClient server;
     private final RequestSigner signer;
+    private final DiscoveryWallet wallet;
     private final Clock clock;
     private final SecureRandom random;
 
-    private DiscoveryWindow window;
-    private final Deque<Token> unspent = new ArrayDeque<>();
-    private boolean allowanceExhausted;
-
     /**
-     * @param number   the account's number, and {@code identity} its identity key, which sign allowance requests
-     * @param pinnedCa the CA that certifies the accounts a look-up finds
-     * @param clock    decides the current window and checks certificates
+     * @param discovery the calls: allowance direct and signed, look-ups anonymous
+     * @param server    describes the server: its issuer name, window length and allowance
+     * @param signer    signs allowance requests as the account
+     * @param wallet    keeps the unspent tokens
+     * @param clock     decides the current window
      */
-    public DiscoveryClient(JsonApi api, PhoneNumber number, IdentityKeyPair identity, PinnedCaVerifier pinnedCa,
-                           Clock clock, SecureRandom random) {
-        this.discovery = new DiscoveryApi(api, pinnedCa, clock);
-        this.server = new RegistrationClient(api);
-        this.signer = new RequestSigner(AccountRequestKeys.signingKey(number, identity), clock, random);
+    public DiscoveryClient(DiscoveryApi discovery, RegistrationClient server, RequestSigner signer,
+                           DiscoveryWallet wallet, Clock clock, SecureRandom random) {
+        this.discovery = discovery;
+        this.server = server;
+        this.signer = signer;
+        this.wallet = wallet;
         this.clock = clock;
         this.random = random;
     }
 
     /** The unspent tokens this client holds for the window it last fetched tokens in. */
     public synchronized int unspentTokens() {
-        return unspent.size();
+        return wallet.size();
     }
 
     /**
@@ -77,19 +74,17 @@ public final class DiscoveryClient {
     public synchronized int refill() throws TacitClientException {
         ServerDescription description = server.server();
         DiscoveryWindow current = description.discoveryWindowAt(clock.instant());
-        if (!current.equals(window)) {
-            window = current;
-            unspent.clear();
-            allowanceExhausted = false;
+        if (!wallet.window().equals(Optional.of(current))) {
+            wallet.startWindow(current);
         }
-        if (allowanceExhausted) {
+        if (wallet.allowanceSpent()) {
             return 0;
         }
         IssuerPublicKey key = discovery.keyFor(current);
         TokenChallenge challenge = current.challenge(description.issuerName());
         TokenClient tokens = new TokenClient(key, random);
         int added = 0;
-        while (!allowanceExhausted) {
+        while (!wallet.allowanceSpent()) {
             int wanted = Math.min(MAX_PER_REQUEST, description.discoveryTokensPerWindow() - added);
             if (wanted <= 0) {
                 break;
@@ -105,16 +100,15 @@ public final class DiscoveryClient {
                 if (e.status() != 429) {
                     throw e;
                 }
-                allowanceExhausted = true;
+                wallet.add(List.of(), true);
                 break;
             }
             if (!obtained.windowStart().equals(current.start()) || !obtained.windowEnd().equals(current.end())) {
                 throw new ServerUnreachableException("the server issued tokens for another window than "
                         + current.start() + "; is this device's clock right?");
             }
-            unspent.addAll(obtained.tokens());
+            wallet.add(obtained.tokens(), obtained.tokens().size() < wanted);
             added += obtained.tokens().size();
-            allowanceExhausted = obtained.tokens().size() < wanted;
         }
         return added;
     }
@@ -127,26 +121,31 @@ public final class DiscoveryClient {
      * @return one result per number, in order; registered numbers with their verified keys
      * @throws DiscoveryAllowanceSpentException if fewer tokens are left in this window than numbers asked for
      * @throws UntrustedKeyBundleException      if the server's answer carries keys that do not check out
+     * @throws ProxyUnreachableException        if the look-up could not go through the proxy: nothing was sent,
+     *                                          the tokens are kept
      */
     public synchronized List<ContactLookup> lookUp(List<PhoneNumber> numbers) throws TacitClientException {
         if (numbers.isEmpty() || numbers.size() > MAX_PER_REQUEST || new HashSet<>(numbers).size() != numbers.size()) {
             throw new IllegalArgumentException("look up 1 to " + MAX_PER_REQUEST + " distinct numbers at a time");
         }
-        if (window == null || !window.contains(clock.instant()) || unspent.size() < numbers.size()) {
+        Optional<DiscoveryWindow> window = wallet.window();
+        if (window.isEmpty() || !window.get().contains(clock.instant()) || wallet.size() < numbers.size()) {
             refill();
         }
-        if (unspent.size() < numbers.size()) {
-            throw new DiscoveryAllowanceSpentException(unspent.size(), window.end());
+        if (wallet.size() < numbers.size()) {
+            throw new DiscoveryAllowanceSpentException(wallet.size(), wallet.window().orElseThrow().end());
         }
-        List<Token> paying = new ArrayList<>(numbers.size());
-        for (int i = 0; i < numbers.size(); i++) {
-            paying.add(unspent.removeFirst());
+        List<Token> paying = wallet.take(numbers.size());
+        try {
+            return discovery.lookUp(List.copyOf(numbers), paying);
+        } catch (ProxyUnreachableException e) {
+            wallet.giveBack(paying);
+            throw e;
         }
-        return discovery.lookUp(List.copyOf(numbers), paying);
     }
 
     @Override
     public synchronized String toString() {
-        return "DiscoveryClient[" + unspent.size() + " unspent tokens]";
+        return "DiscoveryClient[" + wallet + "]";
     }
 }

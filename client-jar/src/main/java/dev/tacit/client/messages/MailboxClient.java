@@ -14,9 +14,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import dev.tacit.client.JsonApi;
+import dev.tacit.client.ServerAnswers;
 import dev.tacit.client.ServerUnreachableException;
 import dev.tacit.client.TacitClientException;
+import dev.tacit.client.transport.DirectTransport;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.envelope.OpenedEnvelope;
 import dev.tacit.crypto.envelope.SealedEnvelope;
@@ -41,11 +42,13 @@ public final class MailboxClient {
     /** The longest client-side delay {@link #randomReleaseDelay} picks. */
     public static final Duration MAX_CLIENT_RELEASE_DELAY = Duration.ofHours(12);
 
-    private final JsonApi api;
+    private final DirectTransport direct;
     private final RequestSigner signer;
 
-    public MailboxClient(JsonApi api, PhoneNumber number, IdentityKeyPair identity, Clock clock, SecureRandom random) {
-        this.api = api;
+    /** @param direct the direct transport: these requests are signed by the account anyway */
+    public MailboxClient(DirectTransport direct, PhoneNumber number, IdentityKeyPair identity, Clock clock,
+                         SecureRandom random) {
+        this.direct = direct;
         this.signer = new RequestSigner(AccountRequestKeys.signingKey(number, identity), clock, random);
     }
 
@@ -58,13 +61,13 @@ public final class MailboxClient {
     public MailboxPage list(Optional<String> cursor, int limit) throws TacitClientException {
         String query = "?limit=" + limit + cursor.map(c -> "&cursor=" + URLEncoder.encode(c, StandardCharsets.US_ASCII))
                 .orElse("");
-        JsonObject answer = api.signed("GET", "/v1/account/messages" + query, null, signer);
+        JsonObject answer = direct.signed("GET", "/v1/account/messages" + query, null, signer);
         try {
             List<PendingMessage> messages = new ArrayList<>();
             for (JsonValue value : answer.getJsonArray("messages")) {
                 JsonObject message = value.asJsonObject();
                 messages.add(new PendingMessage(message.getString("id"), Instant.parse(message.getString("receivedAt")),
-                        SealedEnvelope.fromBytes(JsonApi.fromBase64Url(message.getString("envelope"))),
+                        SealedEnvelope.fromBytes(ServerAnswers.fromBase64Url(message.getString("envelope"))),
                         Optional.ofNullable(message.getString("tokenHandle", null))));
             }
             return new MailboxPage(messages, Optional.ofNullable(answer.getString("next", null)));
@@ -99,12 +102,12 @@ public final class MailboxClient {
 
     /** Deletes a message this client has stored. */
     public void acknowledge(String id) throws TacitClientException {
-        api.signed("DELETE", "/v1/account/messages/" + id, null, signer);
+        direct.signed("DELETE", "/v1/account/messages/" + id, null, signer);
     }
 
     /** Releases the token of a welcome first contact; returns when the server releases it. */
     public Instant release(String tokenHandle, ReleaseTime at) throws TacitClientException {
-        JsonObject answer = api.signed("POST", "/v1/account/first-contact-tokens/" + tokenHandle + "/release",
+        JsonObject answer = direct.signed("POST", "/v1/account/first-contact-tokens/" + tokenHandle + "/release",
                 Json.createObjectBuilder().add("at", at == ReleaseTime.NOW ? "now" : "later").build(), signer);
         try {
             return Instant.parse(answer.getString("releasesAt"));
@@ -115,7 +118,7 @@ public final class MailboxClient {
 
     /** Reports a first contact as spam: its token is burned. */
     public void reportSpam(String tokenHandle) throws TacitClientException {
-        api.signed("POST", "/v1/account/first-contact-tokens/" + tokenHandle + "/spam", null, signer);
+        direct.signed("POST", "/v1/account/first-contact-tokens/" + tokenHandle + "/spam", null, signer);
     }
 
     /**

@@ -6,10 +6,12 @@ import java.time.Instant;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import dev.tacit.client.JsonApi;
 import dev.tacit.client.ProblemResponseException;
+import dev.tacit.client.ServerAnswers;
 import dev.tacit.client.ServerUnreachableException;
 import dev.tacit.client.TacitClientException;
+import dev.tacit.client.transport.AnonymousSession;
+import dev.tacit.client.transport.AnonymousTransport;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.envelope.SealedEnvelope;
 import dev.tacit.crypto.group.GroupSignedMessage;
@@ -30,16 +32,17 @@ import dev.tacit.crypto.wire.Base64Url;
 
 /**
  * The anonymous messaging calls (docs/protocol.md §4.12, §4.17, §4.18): sending and the token holder's questions.
- * None is signed and none names the caller; give this client an anonymous transport (a fresh Tor circuit per
- * call), since the server would otherwise see the sender's address next to the recipient.
+ * None is signed and none names the caller; each goes through the anonymous transport in a session of its own (a
+ * fresh Tor circuit), so the server sees neither the sender's address next to the recipient nor two calls as one
+ * caller's.
  */
 public final class MessagingClient {
 
-    private final JsonApi api;
+    private final AnonymousTransport anonymous;
 
-    /** @param api an anonymous transport to the server */
-    public MessagingClient(JsonApi api) {
-        this.api = api;
+    /** @param anonymous the anonymous transport to the server (through Tor's SOCKS proxy) */
+    public MessagingClient(AnonymousTransport anonymous) {
+        this.anonymous = anonymous;
     }
 
     /**
@@ -116,7 +119,7 @@ public final class MessagingClient {
 
     /** What became of a spent token (§4.17): ask before refreshing. */
     public TokenState tokenState(Token token) throws TacitClientException {
-        JsonObject answer = api.post("/v1/first-contact-tokens/state",
+        JsonObject answer = post("/v1/first-contact-tokens/state",
                 Json.createObjectBuilder().add("token", Base64Url.encode(token.encode())).build());
         try {
             return TokenState.of(answer.getString("state"));
@@ -135,20 +138,27 @@ public final class MessagingClient {
     public Token refresh(Token released, IssuerPublicKey currentKey, TokenChallenge challenge, SecureRandom random)
             throws TacitClientException {
         PendingToken pending = new TokenClient(currentKey, random).blind(challenge);
-        JsonObject answer = api.post("/v1/first-contact-tokens/refresh", Json.createObjectBuilder()
+        JsonObject answer = post("/v1/first-contact-tokens/refresh", Json.createObjectBuilder()
                 .add("token", Base64Url.encode(released.encode()))
                 .add("tokenRequest", Base64Url.encode(pending.request().encode()))
                 .build());
         try {
-            return pending.finalizeToken(TokenResponse.decode(JsonApi.fromBase64Url(answer.getString("tokenResponse"))));
+            return pending.finalizeToken(TokenResponse.decode(ServerAnswers.fromBase64Url(answer.getString("tokenResponse"))));
         } catch (MalformedEncodingException | InvalidTokenSignatureException | RuntimeException e) {
             throw new ServerUnreachableException("the server's token response does not finalise", e);
         }
     }
 
+    /** One anonymous request, in a session of its own. */
+    private JsonObject post(String path, JsonObject body) throws TacitClientException {
+        try (AnonymousSession session = anonymous.open()) {
+            return session.post(path, body);
+        }
+    }
+
     private String send(JsonObject body) throws TacitClientException {
         try {
-            return api.post("/v1/messages", body).getString("id");
+            return post("/v1/messages", body).getString("id");
         } catch (ProblemResponseException e) {
             throw typed(e);
         } catch (ClassCastException | NullPointerException e) {

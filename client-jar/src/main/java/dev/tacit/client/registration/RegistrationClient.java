@@ -1,6 +1,5 @@
 package dev.tacit.client.registration;
 
-import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,11 +17,13 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import dev.tacit.client.JsonApi;
 import dev.tacit.client.ProblemResponseException;
+import dev.tacit.client.ServerAnswers;
 import dev.tacit.client.ServerDescription;
 import dev.tacit.client.ServerUnreachableException;
 import dev.tacit.client.TacitClientException;
+import dev.tacit.client.transport.DirectTransport;
+import dev.tacit.client.transport.HttpAnswer;
 import dev.tacit.crypto.CryptoException;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.CaCertificate;
@@ -40,17 +41,21 @@ import dev.tacit.http.PublicOrigin;
 import dev.tacit.http.signature.AccountRequestKeys;
 import dev.tacit.http.signature.RequestSigner;
 
+import static dev.tacit.client.ServerAnswers.instant;
+import static dev.tacit.client.ServerAnswers.string;
+
 /**
  * The client side of registration (docs/protocol.md §4): verify a number by SMS, then register it with an
- * {@link AccountSetup}; or re-register an account for new keys with its current identity key. Each call is one
- * HTTP request; failures are typed ({@link ProblemResponseException} carries the server's problem type,
+ * {@link AccountSetup}; or re-register an account for new keys with its current identity key. The calls go over
+ * the {@link DirectTransport}: registering names the number anyway. Each call is one HTTP request; failures are
+ * typed ({@link ProblemResponseException} carries the server's problem type,
  * {@link RegistrationLockedException} says a number's account is in use).
  */
 public final class RegistrationClient {
 
-    private final JsonApi api;
+    private final DirectTransport api;
 
-    public RegistrationClient(JsonApi api) {
+    public RegistrationClient(DirectTransport api) {
         this.api = api;
     }
 
@@ -89,11 +94,24 @@ public final class RegistrationClient {
 
     /** The server's CA certificates (§4.4), to pin. Fetch them over a channel you trust. */
     public List<CaCertificate> caCertificates() throws TacitClientException {
-        HttpResponse<byte[]> response = api.get("/v1/ca-certificates", "application/pem-certificate-chain");
+        HttpAnswer response = api.get("/v1/ca-certificates", "application/pem-certificate-chain");
         try {
             return PemCertificateChain.read(response.body());
         } catch (MalformedEncodingException e) {
             throw new ServerUnreachableException("the server's CA certificates do not decode", e);
+        }
+    }
+
+    /**
+     * The server's CA that issues certificates now (§4.4): what a new registration's certificate chains to.
+     * {@link #caCertificates()} may also list a successor that only signs from later on.
+     */
+    public CaCertificate currentCaCertificate() throws TacitClientException {
+        HttpAnswer response = api.get("/v1/ca-certificates/current", "application/pkix-cert");
+        try {
+            return CaCertificate.fromBytes(response.body());
+        } catch (MalformedEncodingException e) {
+            throw new ServerUnreachableException("the server's current CA certificate does not decode", e);
         }
     }
 
@@ -108,7 +126,7 @@ public final class RegistrationClient {
             long notBefore = key.getJsonNumber("not-before").longValueExact();
             if (key.getInt("token-type") == 2 && notBefore <= now.getEpochSecond() && notBefore > chosenNotBefore) {
                 try {
-                    chosen = IssuerPublicKey.decode(JsonApi.fromPaddedBase64Url(key.getString("token-key")));
+                    chosen = IssuerPublicKey.decode(ServerAnswers.fromPaddedBase64Url(key.getString("token-key")));
                 } catch (CryptoException e) {
                     throw new ServerUnreachableException("the server's token-issuer key does not decode", e);
                 }
@@ -174,7 +192,7 @@ public final class RegistrationClient {
                                                 Instant now) throws ServerUnreachableException {
         try {
             IdentityCertificate certificate = IdentityCertificate.fromBytes(
-                    JsonApi.fromBase64Url(string(answer, "certificate")));
+                    ServerAnswers.fromBase64Url(string(answer, "certificate")));
             CertifiedIdentity identity = pinnedCa.verify(certificate, now);
             if (!identity.phoneNumber().equals(setup.number())
                     || !identity.identityKey().equals(setup.identity().publicKey())) {
@@ -187,7 +205,7 @@ public final class RegistrationClient {
             List<Token> tokens = new ArrayList<>(responses.size());
             for (int i = 0; i < responses.size(); i++) {
                 TokenResponse response = TokenResponse.decode(
-                        JsonApi.fromBase64Url(((JsonString) responses.get(i)).getString()));
+                        ServerAnswers.fromBase64Url(((JsonString) responses.get(i)).getString()));
                 tokens.add(setup.pendingTokens().get(i).finalizeToken(response));
             }
             return new RegisteredAccount(identity, tokens, setup);
@@ -204,19 +222,4 @@ public final class RegistrationClient {
         }
     }
 
-    private static String string(JsonObject object, String name) throws ServerUnreachableException {
-        try {
-            return object.getString(name);
-        } catch (NullPointerException | ClassCastException e) {
-            throw new ServerUnreachableException("the server's answer lacks '" + name + "'", e);
-        }
-    }
-
-    private static Instant instant(JsonObject object, String name) throws ServerUnreachableException {
-        try {
-            return Instant.parse(string(object, name));
-        } catch (DateTimeParseException e) {
-            throw new ServerUnreachableException("the server's '" + name + "' is not an instant", e);
-        }
-    }
 }

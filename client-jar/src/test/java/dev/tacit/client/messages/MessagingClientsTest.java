@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import dev.tacit.client.LoopbackServer;
 import dev.tacit.client.LoopbackServer.Answer;
 import dev.tacit.client.ProblemResponseException;
+import dev.tacit.client.transport.AnonymousTransport;
+import dev.tacit.client.transport.LoopbackSocksProxy;
 import dev.tacit.crypto.envelope.SealedEnvelope;
 import dev.tacit.crypto.identity.IdentityKeyPair;
 import dev.tacit.crypto.identity.PhoneNumber;
@@ -37,6 +39,7 @@ class MessagingClientsTest {
     private static final ProtocolDocumentExamples DOCUMENT = ProtocolDocumentExamples.load();
 
     private LoopbackServer server;
+    private LoopbackSocksProxy proxy;
     private MessagingClient messaging;
     private MailboxClient mailbox;
     private PhoneNumber bob;
@@ -45,14 +48,16 @@ class MessagingClientsTest {
     @BeforeEach
     void startServer() throws Exception {
         server = LoopbackServer.start();
-        messaging = new MessagingClient(server.api());
+        proxy = LoopbackSocksProxy.start();
+        messaging = new MessagingClient(AnonymousTransport.through(proxy.address(), server.origin()));
         bob = PhoneNumber.of("+4915100000002");
         bobsKey = IdentityKeyPair.generate(RANDOM);
-        mailbox = new MailboxClient(server.api(), bob, bobsKey, Clock.systemUTC(), RANDOM);
+        mailbox = new MailboxClient(server.direct(), bob, bobsKey, Clock.systemUTC(), RANDOM);
     }
 
     @AfterEach
-    void stopServer() {
+    void stopServer() throws IOException {
+        proxy.close();
         server.close();
     }
 
@@ -69,6 +74,7 @@ class MessagingClientsTest {
         assertEquals("/v1/messages", server.received().path());
         assertEquals(DOCUMENT.field("first-contact-send", "body"), new String(server.received().body()));
         assertFalse(server.received().headers().containsKey("Signature"), "sends are anonymous");
+        assertEquals(1, proxy.connections().size(), "through the anonymous transport");
     }
 
     @Test

@@ -52,7 +52,7 @@ class RegistrationClientTest {
     @BeforeEach
     void startServer() throws IOException {
         server = LoopbackServer.start();
-        client = new RegistrationClient(server.api());
+        client = new RegistrationClient(server.direct());
     }
 
     @AfterEach

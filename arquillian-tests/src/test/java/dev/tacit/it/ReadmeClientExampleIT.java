@@ -1,0 +1,113 @@
+package dev.tacit.it;
+
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tacit.arquillian.TestDiscovery;
+import dev.tacit.arquillian.TestNumbers;
+import dev.tacit.arquillian.TestPorts;
+import dev.tacit.client.state.StateDirectory;
+import dev.tacit.client.transport.LoopbackSocksProxy;
+import dev.tacit.crypto.token.TokenPurpose;
+import dev.tacit.local.ReadmeRegistration;
+
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The README's {@code TacitClient} example ("The client in one object"), taken from the README as it stands,
+ * compiled against the client library with every warning an error and run against the server under test (it
+ * registers, asks for the account's status and looks a number up): so it cannot drift from the API or stop
+ * working. Only what a reader would change is changed: the server's
+ * address, the state directory, the proxy (a SOCKS5 proxy on loopback instead of Tor), the numbers (fresh
+ * ones), the passphrase and the texted code (from the SMS provider stub).
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReadmeClientExampleIT {
+
+    private static final String MARKER = "<!-- tacit-client-example -->";
+    private static final String CLASS_NAME = "ReadmeClientExample";
+    private static final String PASSPHRASE = "the README's passphrase";
+
+    private final TestNumbers numbers = TestNumbers.freshPrefix();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theExampleRegistersAndLooksANumberUp() throws Exception {
+        String number = numbers.next();
+        String contact = numbers.next();
+        Path stateDirectory = work.resolve("state");
+        try (LoopbackSocksProxy proxy = LoopbackSocksProxy.start()) {
+            Map<String, String> replacements = new LinkedHashMap<>();
+            replacements.put("Path.of(System.getProperty(\"user.home\"), \".tacit\")",
+                    "Path.of(\"" + stateDirectory.toString().replace("\\", "\\\\") + "\")");
+            replacements.put("\"http://localhost:8080\"", "\"http://localhost:" + TestPorts.http() + "\"");
+            replacements.put("SocksProxy.TOR", "new SocksProxy(\"" + proxy.address().host() + "\", "
+                    + proxy.address().port() + ")");
+            replacements.put("\"+14155550100\"", "\"" + number + "\"");
+            replacements.put("\"+14155550101\"", "\"" + contact + "\"");
+
+            run(compile(replacements, number));
+
+            try (StateDirectory state = StateDirectory.open(stateDirectory, PASSPHRASE.toCharArray(), new SecureRandom())) {
+                assertEquals(number, state.state().account().orElseThrow().number().e164());
+                assertEquals(5, state.state().tokens(TokenPurpose.FIRST_CONTACT).size());
+                assertEquals(TestDiscovery.server().discoveryTokensPerWindow() - 1,
+                        state.state().tokens(TokenPurpose.DISCOVERY).size(), "the look-up spent one discovery token");
+            }
+            assertEquals(1, proxy.connections().size(), "the look-up, and nothing else, went through the proxy");
+            assertTrue(proxy.connections().get(0).relayed().startsWith("POST /v1/discovery/lookup "));
+        }
+    }
+
+    /** The example as the body of a method, with {@code replacements} made (each must be found), compiled. */
+    private Path compile(Map<String, String> replacements, String number) throws Exception {
+        List<String> imports = new ArrayList<>();
+        List<String> body = new ArrayList<>();
+        for (String line : ReadmeRegistration.example(Path.of(System.getProperty("tacit.readme")), MARKER)) {
+            (line.startsWith("import ") ? imports : body).add(line);
+        }
+        String code = String.join("\n", body);
+        for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+            assertTrue(code.contains(replacement.getKey()), "the README's example no longer has " + replacement.getKey()
+                    + "; update this test with it");
+            code = code.replace(replacement.getKey(), replacement.getValue());
+        }
+        String source = String.join("\n", imports) + "\n\npublic class " + CLASS_NAME + " {\n"
+                + "    static char[] askTheUserForAPassphrase() { return \"" + PASSPHRASE + "\".toCharArray(); }\n"
+                + "    static String askTheUserForTheCode() {\n"
+                + "        return dev.tacit.arquillian.SmsProviderStub.latestCodeFor(\"" + number + "\").orElseThrow();\n"
+                + "    }\n"
+                + "    public static void run() throws Exception {\n" + code + "\n    }\n}\n";
+        Path directory = Files.createDirectories(Path.of(System.getProperty("tacit.test.work.dir")));
+        Path file = directory.resolve(CLASS_NAME + ".java");
+        Files.writeString(file, source, StandardCharsets.UTF_8);
+        ReadmeRegistration.compileStrictly(file, directory);
+        return directory;
+    }
+
+    private static void run(Path classes) throws Exception {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                ReadmeClientExampleIT.class.getClassLoader())) {
+            loader.loadClass(CLASS_NAME).getMethod("run").invoke(null);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+}

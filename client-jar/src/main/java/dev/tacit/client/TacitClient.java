@@ -1,0 +1,396 @@
+package dev.tacit.client;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.json.JsonObject;
+
+import dev.tacit.client.account.AccountClient;
+import dev.tacit.client.discovery.ContactLookup;
+import dev.tacit.client.discovery.DiscoveryAllowanceSpentException;
+import dev.tacit.client.discovery.DiscoveryApi;
+import dev.tacit.client.discovery.DiscoveryClient;
+import dev.tacit.client.discovery.UntrustedKeyBundleException;
+import dev.tacit.client.registration.AccountSetup;
+import dev.tacit.client.registration.RegisteredAccount;
+import dev.tacit.client.registration.RegistrationClient;
+import dev.tacit.client.registration.RegistrationLockedException;
+import dev.tacit.client.registration.SentCode;
+import dev.tacit.client.registration.VerificationToken;
+import dev.tacit.client.state.AccountRecord;
+import dev.tacit.client.state.ClientState;
+import dev.tacit.client.state.ServerRecord;
+import dev.tacit.client.state.StateDirectory;
+import dev.tacit.client.transport.AnonymousSession;
+import dev.tacit.client.transport.AnonymousTransport;
+import dev.tacit.client.transport.DirectTransport;
+import dev.tacit.client.transport.SocksProxy;
+import dev.tacit.crypto.identity.CaCertificate;
+import dev.tacit.crypto.identity.PhoneNumber;
+import dev.tacit.crypto.identity.PinnedCaVerifier;
+import dev.tacit.crypto.token.TokenPurpose;
+import dev.tacit.crypto.wire.Base64Url;
+import dev.tacit.http.signature.AccountRequestKeys;
+import dev.tacit.http.signature.RequestSigner;
+
+/**
+ * The Tacit client: one object over one account's state directory and its server, for everything the protocol
+ * lets an account do. Each operation picks its transport — registration and account requests go over the
+ * {@link DirectTransport}, signed where the protocol says so (docs/protocol.md §5); operations the server must
+ * not link to the account go through the {@link AnonymousTransport}, a SOCKS5 proxy (Tor's at
+ * {@code 127.0.0.1:9050} unless told otherwise) with a circuit of their own, and fail with
+ * {@link ProxyUnreachableException} rather than ever going direct. What an operation changes in the state
+ * (keys, certificate, tokens) is saved before it returns.
+ *
+ * <p>Failures are typed: {@link RateLimitedException} (with the time to wait), {@link RegistrationLockedException}
+ * (re-register with the current key, {@link #reRegister()}), {@link ProblemResponseException} (any other refusal,
+ * with the server's problem type), {@link ServerUnreachableException}, {@link ProxyUnreachableException},
+ * {@link NotRegisteredException}, {@link ServerChangedException}, and the state directory's
+ * {@link dev.tacit.client.state.StateException}s.
+ *
+ * <p><b>Adding operations.</b> A feature's calls live in a client class of their own that takes the transport
+ * its operations need — {@link DirectTransport} with {@link #accountSigner()} for signed ones, an
+ * {@link dev.tacit.client.transport.AnonymousSession} opened from {@link #anonymous()} per anonymous
+ * operation — and keeps what must outlast the process as records of the state ({@link #state()}, a new
+ * {@link dev.tacit.client.state.RecordType} where none fits). This class then gains one method per operation
+ * that runs it and saves the state.
+ *
+ * <p>Not thread-safe: one operation at a time. Closing it releases the connections; the state directory stays
+ * with whoever opened it.
+ */
+public final class TacitClient implements AutoCloseable {
+
+    private final StateDirectory state;
+    private final DirectTransport direct;
+    private final AnonymousTransport anonymous;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    private TacitClient(StateDirectory state, URI server, SocksProxy proxy, Clock clock, SecureRandom random) {
+        this.state = state;
+        this.direct = DirectTransport.to(server);
+        this.anonymous = AnonymousTransport.through(proxy, server, random);
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** A client over the state in {@code state}, opened (or created) by the caller, who also closes it. */
+    public static Builder builder(StateDirectory state) {
+        return new Builder(state);
+    }
+
+    /** Configures a {@link TacitClient}. */
+    public static final class Builder {
+
+        private final StateDirectory state;
+        private URI server;
+        private SocksProxy proxy = SocksProxy.TOR;
+        private Clock clock = Clock.systemUTC();
+        private SecureRandom random;
+
+        private Builder(StateDirectory state) {
+            this.state = Objects.requireNonNull(state, "state");
+        }
+
+        /**
+         * The server's root, e.g. {@code https://tacit.example}: needed for a new state; a state that has
+         * registered remembers its server, and this replaces the address (the installation must stay the same).
+         */
+        public Builder server(URI server) {
+            this.server = Objects.requireNonNull(server, "server");
+            return this;
+        }
+
+        /** The SOCKS5 proxy anonymous operations go through; {@link SocksProxy#TOR} by default. */
+        public Builder proxy(SocksProxy proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            return this;
+        }
+
+        /** The clock that dates signatures and checks certificates; the system's by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The source of keys, nonces and proxy credentials; a new {@link SecureRandom} by default. */
+        public Builder random(SecureRandom random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException if no server was given and the state has none
+         */
+        public TacitClient build() {
+            URI target = server != null ? server
+                    : state.state().server().map(ServerRecord::uri).orElseThrow(() -> new IllegalStateException(
+                            "no server: give its address, this state has not registered with one"));
+            return new TacitClient(state, target, proxy, clock, random != null ? random : new SecureRandom());
+        }
+    }
+
+    /**
+     * Asks the server to text a verification code to {@code number} (docs/protocol.md §4.5), and keeps the send
+     * in the state so that {@link #register} can confirm it, in this process or a later one. The state is bound
+     * to the server's installation from here on.
+     *
+     * @throws IllegalStateException if this state has registered an account already (use {@link #reRegister()})
+     */
+    public SentCode requestCode(PhoneNumber number) throws TacitClientException {
+        Optional<AccountRecord> account = state.state().account();
+        if (account.isPresent()) {
+            throw new IllegalStateException("this state is registered as " + account.get().number()
+                    + " already; re-register it, or use another state directory for another number");
+        }
+        RegistrationClient registration = registration();
+        ServerDescription server = checkedServer(registration);
+        SentCode sent = registration.requestCode(number.e164());
+        state.state().setServer(new ServerRecord(direct.server(), server.instanceId()));
+        state.state().setPendingCode(sent);
+        state.save();
+        return sent;
+    }
+
+    /**
+     * Confirms the texted {@code code} and registers the number with keys generated here (§4.6, §4.7): the
+     * server's current CA is pinned, the certificate checked against it, and the keys, certificate and tokens
+     * saved.
+     *
+     * @throws NoPendingCodeException      if no code was requested ({@link #requestCode})
+     * @throws RegistrationLockedException if the number's account is in use elsewhere
+     */
+    public Registration register(String code) throws TacitClientException {
+        SentCode sent = state.state().pendingCode()
+                .orElseThrow(() -> new NoPendingCodeException("no verification code awaits confirmation: request one"));
+        RegistrationClient registration = registration();
+        VerificationToken verified = registration.confirm(sent, code);
+        ServerDescription server = checkedServer(registration);
+        CaCertificate current = registration.currentCaCertificate();
+        PhoneNumber number = number(sent.number());
+        AccountSetup setup = AccountSetup.generate(number, registration.currentIssuerKey(clock.instant()),
+                server.firstContactChallenge(), random);
+        RegisteredAccount registered = registration.register(verified, setup, new PinnedCaVerifier(current),
+                clock.instant());
+        ClientState records = state.state();
+        records.setServer(new ServerRecord(direct.server(), server.instanceId()));
+        records.setPinnedCas(pinned(current, registration.caCertificates(), records.pinnedCas()));
+        records.setAccount(AccountRecord.of(registered));
+        records.addTokens(TokenPurpose.FIRST_CONTACT, registered.tokens());
+        records.setPendingCode(null);
+        state.save();
+        return new Registration(number, registered.tokens().size(), false);
+    }
+
+    /**
+     * Moves the account to new keys with a registration signed by its current identity key (§4.7): no code is
+     * needed and the registration lock does not apply. Tokens held stay valid.
+     *
+     * @throws NotRegisteredException if this state holds no account
+     */
+    public Registration reRegister() throws TacitClientException {
+        AccountRecord account = account();
+        RegistrationClient registration = registration();
+        ServerDescription server = checkedServer(registration);
+        CaCertificate current = registration.currentCaCertificate();
+        AccountSetup setup = AccountSetup.generate(account.number(), registration.currentIssuerKey(clock.instant()),
+                server.firstContactChallenge(), random);
+        RegisteredAccount registered = registration.reRegister(account.identity(), setup, new PinnedCaVerifier(current),
+                clock, random);
+        ClientState records = state.state();
+        records.setPinnedCas(pinned(current, registration.caCertificates(), records.pinnedCas()));
+        records.setAccount(AccountRecord.of(registered));
+        records.addTokens(TokenPurpose.FIRST_CONTACT, registered.tokens());
+        state.save();
+        return new Registration(account.number(), registered.tokens().size(), true);
+    }
+
+    /**
+     * The account as the server holds it, in a signed request (§4.8), next to what this client holds.
+     *
+     * @throws NotRegisteredException if this state holds no account
+     * @throws ServerChangedException if the server is another installation than the account's
+     */
+    public AccountStatus status() throws TacitClientException {
+        AccountRecord account = account();
+        checkedServer(registration());
+        JsonObject held = new AccountClient(direct, account.number(), account.identity(), clock, random).describe();
+        boolean keysMatch = Base64Url.encode(account.signedPreKey().toBytes()).equals(held.getString("preKey", ""))
+                && Base64Url.encode(account.group().groupPublicKey().toBytes()).equals(held.getString("groupPublicKey", ""));
+        return new AccountStatus(account.number(), ServerAnswers.instant(held, "registeredAt"),
+                held.getInt("tokensIssued", 0), state.state().tokens(TokenPurpose.FIRST_CONTACT).size(), keysMatch);
+    }
+
+    /**
+     * Checks that anonymous operations get through: reads the server's public description through the proxy, in
+     * a session of its own, as every anonymous operation does.
+     *
+     * @throws ProxyUnreachableException  if the proxy cannot be reached or refuses the session: nothing was sent
+     * @throws ServerUnreachableException if the proxy cannot reach the server
+     */
+    public void checkProxy() throws TacitClientException {
+        try (AnonymousSession session = anonymous.open()) {
+            session.getJson("/v1/server", "application/json");
+        }
+    }
+
+    /**
+     * Looks {@code numbers} up (docs/protocol.md §4.11): anonymously, through the proxy in a session of its own,
+     * paying one discovery token per number. Tokens come from the current window's allowance, fetched over the
+     * signed channel when too few are held (§4.10) and kept in the state, which saves a token's removal before
+     * the look-up carrying it is sent. Key bundles come back verified against the CA pinned at the last
+     * registration.
+     *
+     * @param numbers 1 to {@value DiscoveryClient#MAX_PER_REQUEST} distinct numbers
+     * @return one result per number, in order
+     * @throws DiscoveryAllowanceSpentException if this window's allowance is spent (with when the next starts)
+     * @throws ProxyUnreachableException        if the proxy could not be reached: nothing was sent, no token spent
+     * @throws UntrustedKeyBundleException      if the server answered with keys that do not check out
+     * @throws NotRegisteredException           if this state holds no account
+     */
+    public List<ContactLookup> discover(List<PhoneNumber> numbers) throws TacitClientException {
+        return discovery().lookUp(numbers);
+    }
+
+    /**
+     * Fetches what is left of the current discovery window's allowance (§4.10), signed, over the direct
+     * transport; tokens of a past window are dropped first. {@link #discover} does this by itself when it needs to.
+     *
+     * @return how many tokens were added
+     * @throws NotRegisteredException if this state holds no account
+     */
+    public int refillDiscoveryTokens() throws TacitClientException {
+        return discovery().refill();
+    }
+
+    /** The unspent tokens this client holds; asks nothing of the server. */
+    public TokenSummary tokens() {
+        return TokenSummary.of(state.state());
+    }
+
+    /** The registered number, if this state has registered. */
+    public Optional<PhoneNumber> number() {
+        return state.state().account().map(AccountRecord::number);
+    }
+
+    /** The transport for registration and signed requests. */
+    public DirectTransport direct() {
+        return direct;
+    }
+
+    /** The transport for anonymous operations: open one session per operation. */
+    public AnonymousTransport anonymous() {
+        return anonymous;
+    }
+
+    /** The state directory this client reads and saves. */
+    public StateDirectory state() {
+        return state;
+    }
+
+    /**
+     * Signs account-scoped requests with the account's identity key (§5).
+     *
+     * @throws NotRegisteredException if this state holds no account
+     */
+    public RequestSigner accountSigner() throws NotRegisteredException {
+        AccountRecord account = account();
+        return new RequestSigner(AccountRequestKeys.signingKey(account.number(), account.identity()), clock, random);
+    }
+
+    /**
+     * Verifiers for the CA certificates pinned at registration, the one current at the last registration last:
+     * an identity certificate must chain to one.
+     */
+    public List<PinnedCaVerifier> pinnedCas() {
+        return state.state().pinnedCas().stream().map(PinnedCaVerifier::new).toList();
+    }
+
+    /** The clock that dates this client's signatures and checks certificates. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The source of this client's keys, nonces and proxy credentials. */
+    public SecureRandom random() {
+        return random;
+    }
+
+    /** Closes the connections; the state directory stays open. */
+    @Override
+    public void close() {
+        direct.close();
+    }
+
+    private DiscoveryClient discovery() throws TacitClientException {
+        RequestSigner signer = accountSigner();
+        RegistrationClient registration = registration();
+        checkedServer(registration);
+        List<CaCertificate> pinned = state.state().pinnedCas();
+        // The last pinned CA is the one current at the last registration: it certifies today's accounts.
+        PinnedCaVerifier ca = new PinnedCaVerifier(pinned.get(pinned.size() - 1));
+        return new DiscoveryClient(new DiscoveryApi(direct, anonymous, ca, clock), registration, signer,
+                new SavedDiscoveryWallet(state), clock, random);
+    }
+
+    private RegistrationClient registration() {
+        return new RegistrationClient(direct);
+    }
+
+    private AccountRecord account() throws NotRegisteredException {
+        return state.state().account().orElseThrow(
+                () -> new NotRegisteredException("this state holds no account: register first"));
+    }
+
+    /** The server's description, refused if it is another installation than the one the state registered with. */
+    private ServerDescription checkedServer(RegistrationClient registration) throws TacitClientException {
+        ServerDescription server = registration.server();
+        Optional<ServerRecord> known = state.state().server();
+        if (known.isPresent() && !known.get().instanceId().equals(server.instanceId())) {
+            throw new ServerChangedException(known.get().instanceId(), server.instanceId());
+        }
+        return server;
+    }
+
+    /** Those pinned before, those the server lists, once each, and the current CA last. */
+    private static List<CaCertificate> pinned(CaCertificate current, List<CaCertificate> listed,
+                                              List<CaCertificate> before) {
+        List<CaCertificate> all = new ArrayList<>();
+        for (CaCertificate ca : concat(before, listed)) {
+            if (!Arrays.equals(current.toBytes(), ca.toBytes())
+                    && all.stream().noneMatch(known -> Arrays.equals(known.toBytes(), ca.toBytes()))) {
+                all.add(ca);
+            }
+        }
+        all.add(current);
+        return all;
+    }
+
+    @SafeVarargs
+    private static List<CaCertificate> concat(List<CaCertificate>... lists) {
+        List<CaCertificate> all = new ArrayList<>();
+        for (List<CaCertificate> list : lists) {
+            all.addAll(list);
+        }
+        return all;
+    }
+
+    private static PhoneNumber number(String e164) throws ServerUnreachableException {
+        try {
+            return PhoneNumber.of(e164);
+        } catch (dev.tacit.crypto.MalformedEncodingException e) {
+            throw new ServerUnreachableException("the pending code's number is not E.164", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TacitClient[" + direct.server() + ", " + number().map(PhoneNumber::e164).orElse("not registered") + "]";
+    }
+}

@@ -1,0 +1,63 @@
+package dev.tacit.client.state;
+
+import java.util.Optional;
+
+import dev.tacit.crypto.MalformedEncodingException;
+
+/**
+ * The kinds of record a state file holds, each with its type id (fixed forever: a state file names them) and
+ * its decoder. A new kind — messaging's pending releases, say — is a new constant with a new id.
+ */
+public enum RecordType {
+
+    /** The server this state belongs to ({@link ServerRecord}); one. */
+    SERVER(1, ServerRecord::decode),
+    /** The account's keys and certificate ({@link AccountRecord}); one, once registered. */
+    ACCOUNT(2, AccountRecord::decode),
+    /** A pinned CA certificate of the server ({@link PinnedCaRecord}); one per CA. */
+    PINNED_CA(3, PinnedCaRecord::decode),
+    /** An unspent token ({@link TokenRecord}); one per token. */
+    TOKEN(4, TokenRecord::decode),
+    /** A verification code texted and not yet confirmed ({@link PendingCodeRecord}); at most one. */
+    PENDING_CODE(5, PendingCodeRecord::decode),
+    /** A contact and the member credential they handed over ({@link ContactRecord}); one per contact. */
+    CONTACT(6, ContactRecord::decode),
+    /** A conversation's ratchet session ({@link ConversationRecord}); one per peer. */
+    CONVERSATION(7, ConversationRecord::decode),
+    /** The window of the discovery tokens held, and whether its allowance is spent ({@link DiscoveryAllowanceRecord}); at most one. */
+    DISCOVERY_ALLOWANCE(8, DiscoveryAllowanceRecord::decode);
+
+    /** Decodes a record's payload strictly. */
+    @FunctionalInterface
+    interface Decoder {
+        StateRecord decode(byte[] payload) throws MalformedEncodingException;
+    }
+
+    private final int id;
+    private final Decoder decoder;
+
+    RecordType(int id, Decoder decoder) {
+        this.id = id;
+        this.decoder = decoder;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    /** The type with {@code id}, if this client knows it. */
+    public static Optional<RecordType> of(int id) {
+        for (RecordType type : values()) {
+            if (type.id == id) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Decodes a payload of type {@code id}: a known type's record, or an {@link UnknownRecord}. */
+    static StateRecord decode(int id, byte[] payload) throws MalformedEncodingException {
+        Optional<RecordType> type = of(id);
+        return type.isPresent() ? type.get().decoder.decode(payload) : new UnknownRecord(id, payload);
+    }
+}
