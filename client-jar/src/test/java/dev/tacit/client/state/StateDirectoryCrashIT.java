@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A state directory survives its writer being killed at any moment: a child JVM ({@link StateWriterProcess})
  * writes generation after generation and is killed with SIGKILL at a random time, {@value #KILLS} times; after
- * each kill the state opens with the passphrase and holds one whole generation, the last one the child reported
- * written or the one it was writing.
+ * each kill the state opens with the passphrase and holds one whole generation, no older than the last one the
+ * child reported written.
  */
 class StateDirectoryCrashIT {
 
@@ -59,8 +59,11 @@ class StateDirectoryCrashIT {
                 long generation = state.generation();
                 String context = "kill " + kill + " (seed " + seed + "): child reported " + reported + ", found "
                         + generation;
-                assertTrue(generation >= Math.max(reported, lastGeneration) && generation <= Math.max(reported, lastGeneration) + 1,
-                        context);
+                // No write the child saw return, or that an earlier opening found, is lost. The child may have
+                // saved more than the parent read of its output before the kill (a fresh clone's run once found
+                // 11 more under load), so the output bounds the generation from below only; that what was found
+                // is one whole generation, not a mix, is checked against the generation's own records below.
+                assertTrue(generation >= Math.max(reported, lastGeneration), context);
                 UnknownRecord payload = state.state().one(UnknownRecord.class).orElseThrow(() -> new AssertionError(context));
                 assertArrayEquals(StateWriterProcess.payload(generation), payload.payload(), context);
                 assertEquals(StateWriterProcess.tokens(generation), state.state().tokens(
