@@ -1,10 +1,7 @@
 package dev.tacit.it;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import jakarta.json.Json;
@@ -22,10 +18,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
+import dev.tacit.arquillian.RawHttp;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestNumbers;
-import dev.tacit.arquillian.TestPorts;
 import dev.tacit.client.registration.RegisteredAccount;
 
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -123,31 +119,13 @@ class ContentLimitIT {
      */
     @Test
     void aDeclaredLengthOverTheBoundIsRefusedBeforeAnyContentIsSent() throws Exception {
-        try (Socket socket = new Socket("localhost", TestPorts.http())) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(("POST /v1/accounts HTTP/1.1\r\nHost: localhost:" + TestPorts.http()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 10485760\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
+        RawHttp.Answer answer = RawHttp.exchange("POST /v1/accounts HTTP/1.1\r\nHost: " + RawHttp.host()
+                + "\r\nContent-Type: application/json\r\nContent-Length: 10485760\r\n\r\n");
 
-            BufferedReader response = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.UTF_8));
-            String statusLine = response.readLine();
-            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            for (String line = response.readLine(); line != null && !line.isEmpty(); line = response.readLine()) {
-                headers.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1).strip());
-            }
-            char[] body = new char[Integer.parseInt(headers.getOrDefault("Content-Length", "0"))];
-            int read = 0;
-            for (int chunk = 0; read < body.length && chunk >= 0; read += Math.max(chunk, 0)) {
-                chunk = response.read(body, read, body.length - read);
-            }
-
-            assertEquals("HTTP/1.1 413 Request Entity Too Large", statusLine);
-            assertEquals("application/problem+json", headers.get("Content-Type"));
-            try (JsonReader problem = Json.createReader(new StringReader(new String(body)))) {
-                assertEquals("urn:tacit:problem:content-too-large", problem.readObject().getString("type"));
-            }
+        assertEquals("HTTP/1.1 413 Request Entity Too Large", answer.statusLine());
+        assertEquals("application/problem+json", answer.headers().get("Content-Type"));
+        try (JsonReader problem = Json.createReader(new StringReader(answer.content()))) {
+            assertEquals("urn:tacit:problem:content-too-large", problem.readObject().getString("type"));
         }
     }
 

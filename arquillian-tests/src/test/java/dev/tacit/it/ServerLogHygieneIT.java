@@ -1,12 +1,7 @@
 package dev.tacit.it;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.tacit.arquillian.IssuedSecrets;
+import dev.tacit.arquillian.RawHttp;
 import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.ServerLog;
 import dev.tacit.arquillian.SmsProviderStub;
-import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.client.ProblemResponseException;
@@ -111,7 +106,7 @@ class ServerLogHygieneIT {
      * malformed JSON, a forged signature, a body over the limit, an unknown method.
      */
     private static void refuseRequestsFrom(String clientAddress) throws IOException {
-        String host = "localhost:" + TacitHttp.ROOT.getPort();
+        String host = RawHttp.host();
         String garbage = "{\"phoneNumber\": ";
         String[] requests = {
             "GET /v1/no-such-resource HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n",
@@ -123,23 +118,12 @@ class ServerLogHygieneIT {
                     + "Content-Length: 10485760\r\nConnection: close\r\n\r\n",
             "BREW /v1/server HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n",
         };
-        List<String> statusLines = new ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
         for (String request : requests) {
-            try (Socket socket = new Socket()) {
-                socket.bind(new InetSocketAddress(InetAddress.getByName(clientAddress), 0));
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), TacitHttp.ROOT.getPort()));
-                socket.setSoTimeout(30_000);
-                OutputStream out = socket.getOutputStream();
-                out.write(request.getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                InputStream in = socket.getInputStream();
-                String answer = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
-                statusLines.add(answer);
-            }
+            statuses.add(RawHttp.exchange(InetAddress.getByName(clientAddress), request).status());
         }
         // Every request was answered as refused, so the server saw and handled each one.
-        assertEquals(List.of("HTTP/1.1 404", "HTTP/1.1 400", "HTTP/1.1 401", "HTTP/1.1 413", "HTTP/1.1 405"),
-                statusLines);
+        assertEquals(List.of(404, 400, 401, 413, 405), statuses);
     }
 
     /**
