@@ -35,6 +35,7 @@ import dev.tacit.server.messages.MessageId;
 import dev.tacit.server.messages.MessagingService;
 import dev.tacit.server.messages.StoredMessage;
 import dev.tacit.server.messages.TokenHandle;
+import dev.tacit.server.messages.UnknownMessageException;
 import dev.tacit.web.ApiDocs;
 
 /** {@code /v1/account/messages}: the signed-in account's mailbox (docs/protocol.md §4.13, §4.14). */
@@ -100,7 +101,7 @@ public class MailboxResource {
         try {
             messageId = MessageId.of(Base64Url.decode(id));
         } catch (MalformedEncodingException | IllegalArgumentException e) {
-            throw new dev.tacit.server.messages.UnknownMessageException();
+            throw new UnknownMessageException();
         }
         messaging.acknowledge(caller(), messageId);
     }
