@@ -82,6 +82,19 @@ final class LauncherProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Kills the WildFly JVM this launcher started with SIGKILL, as a power cut or the kernel's OOM killer would:
+     * no shutdown hook, no undeployment, connections dropped mid-request. Returns its pid.
+     */
+    long killWildFlyForcibly() {
+        ProcessHandle wildfly = process.descendants()
+                .filter(child -> child.info().commandLine().orElse("").contains("jboss-modules.jar"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no WildFly JVM under the launcher:\n" + launcherLines()));
+        wildfly.destroyForcibly();
+        return wildfly.pid();
+    }
+
     /** When {@link #awaitExit()} saw the launcher end. */
     Instant endedAt() {
         return endedAt;

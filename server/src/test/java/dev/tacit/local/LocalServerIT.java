@@ -50,7 +50,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LocalServerIT {
 
     private static final String NUMBER = "+14155550100"; // the README example's number
-    private static final Pattern CODE = Pattern.compile("Your Tacit code: ([0-9]{6})");
     private static final Pattern LOG_TIMESTAMP = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3}) ERROR",
             Pattern.MULTILINE);
 
@@ -191,16 +190,7 @@ class LocalServerIT {
 
     /** The code the development SMS gateway "sent": the README's way for a local run. */
     private static String textedCode(Path run) {
-        Path message = run.resolve("standalone/data/tacit/sms-outbox/" + NUMBER + ".txt");
-        try {
-            Matcher code = CODE.matcher(Files.readString(message, StandardCharsets.UTF_8).strip());
-            if (!code.matches()) {
-                throw new AssertionError("not a code message: " + message);
-            }
-            return code.group(1);
-        } catch (IOException e) {
-            throw new AssertionError("no message in the development outbox: " + message, e);
-        }
+        return DevelopmentOutbox.code(run, NUMBER);
     }
 
     /** How long after WildFly's first error the launcher had reported it and stopped; measured, not asserted. */
