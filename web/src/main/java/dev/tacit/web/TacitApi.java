@@ -35,6 +35,7 @@ public class TacitApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(ServerResource.class, CertificateAuthorityResource.class, VerificationResource.class,
+                SharedJsonb.class,
                 AccountResource.class, OwnAccountResource.class,
                 MessagesResource.class, MailboxResource.class, HeldTokenResource.class, TokenStateResource.class,
                 MessagingProblemMappers.InvalidMessageRequest.class, MessagingProblemMappers.InvalidToken.class,

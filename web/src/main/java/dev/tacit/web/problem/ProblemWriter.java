@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+
+import dev.tacit.web.SharedJsonb;
 
 /**
  * The one writer of problem details (docs/protocol.md §4.1): the JAX-RS exception mappers answer with
@@ -22,14 +22,12 @@ public final class ProblemWriter {
     /** The request attribute that carries a problem from {@link #sendError} to the error page. */
     static final String PENDING = ProblemWriter.class.getName() + ".pending";
 
-    private static final Jsonb JSON = JsonbBuilder.create();
-
     private ProblemWriter() {
     }
 
     /** The document as UTF-8 JSON. */
     static byte[] json(ProblemDocument problem) {
-        return JSON.toJson(problem).getBytes(StandardCharsets.UTF_8);
+        return SharedJsonb.JSONB.toJson(problem).getBytes(StandardCharsets.UTF_8);
     }
 
     /** A JAX-RS response carrying {@code problem}, with its status. */

@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -17,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.tacit.crypto.token.TokenFormat;
 import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.server.tokens.TokenIssuerKeys;
+import dev.tacit.web.SharedJsonb;
 import dev.tacit.web.problem.Problem;
 import dev.tacit.web.problem.ProblemWriter;
 
@@ -35,8 +34,6 @@ public class TokenIssuerDirectoryServlet extends HttpServlet {
     static final String ISSUER_REQUEST_URI = "/v1/accounts";
 
     private static final long serialVersionUID = 1L;
-    private static final Jsonb JSON = JsonbBuilder.create();
-
     @Inject
     transient TokenIssuerKeys keys;
 
@@ -77,7 +74,7 @@ public class TokenIssuerDirectoryServlet extends HttpServlet {
 
         /** The document as JSON, which JAX-RS does not write by itself for the directory's media type. */
         public String toJson() {
-            return JSON.toJson(this);
+            return SharedJsonb.JSONB.toJson(this);
         }
     }
 
