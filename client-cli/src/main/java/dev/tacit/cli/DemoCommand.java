@@ -60,7 +60,8 @@ import picocli.CommandLine.Option;
             "",
             "Anonymous requests go through a SOCKS5 proxy: by default one the demo starts on loopback, standing "
                     + "in for Tor, which counts the distinct credentials (circuits) it saw; --through-proxy uses "
-                    + "--proxy (Tor) instead. The states live in a new temporary directory unless --work-dir.",
+                    + "--proxy (Tor) instead. The states live in a temporary directory, deleted after, unless "
+                    + "--work-dir.",
             ""})
 final class DemoCommand extends ClientCommand {
 
@@ -83,7 +84,8 @@ final class DemoCommand extends ClientCommand {
                     + " hours, --release-window).")
     Duration releaseWindow;
 
-    @Option(names = "--work-dir", paramLabel = "<dir>", description = "Where to keep the three state directories.")
+    @Option(names = "--work-dir", paramLabel = "<dir>",
+            description = "Where to keep the three state directories; by default a temporary directory, deleted after.")
     Path workDirectory;
 
     private final List<String> lines = new ArrayList<>();
@@ -101,7 +103,7 @@ final class DemoCommand extends ClientCommand {
              Person bob = Person.create("Bob", work, passphrase, server, socks, releaseWindow, random);
              Person mallory = Person.create("Mallory", work, passphrase, server, socks, releaseWindow, random)) {
             say("Server " + server + "; anonymous requests through " + (proxy != null ? "a SOCKS5 proxy the demo"
-                    + " started on " + socks + " (standing in for Tor)" : "the proxy " + socks) + "; states in " + work);
+                    + " started on " + socks + " (standing in for Tor)" : "the proxy " + socks));
             for (Person person : List.of(alice, bob, mallory)) {
                 register(person);
             }
@@ -175,6 +177,9 @@ final class DemoCommand extends ClientCommand {
             java.util.Arrays.fill(passphrase, ' ');
             if (proxy != null) {
                 proxy.close();
+            }
+            if (workDirectory == null) {
+                deleteQuietly(work); // throwaway states, under a throwaway passphrase
             }
         }
         print(Json.createObjectBuilder().add("steps", steps).add("ok", true).build(), String.join("\n", lines));
@@ -296,6 +301,16 @@ final class DemoCommand extends ClientCommand {
             return workDirectory != null ? Files.createDirectories(workDirectory) : Files.createTempDirectory("tacit-demo");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var walk = Files.walk(directory)) {
+            for (Path each : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(each);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory: the system cleans it up in the end
         }
     }
 

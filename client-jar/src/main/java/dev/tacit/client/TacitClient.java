@@ -242,7 +242,8 @@ public final class TacitClient implements AutoCloseable {
 
     /**
      * Moves the account to new keys with a registration signed by its current identity key (§4.7): no code is
-     * needed and the registration lock does not apply. Tokens held stay valid.
+     * needed and the registration lock does not apply. Tokens held stay valid. The account's group is new too:
+     * credentials contacts hold for the old one no longer sign replies to it, so they must start over.
      *
      * @throws NotRegisteredException if this state holds no account
      */
@@ -259,6 +260,10 @@ public final class TacitClient implements AutoCloseable {
         records.setPinnedCas(pinned(current, registration.caCertificates(), records.pinnedCas()));
         records.setAccount(AccountRecord.of(registered));
         records.addTokens(TokenPurpose.FIRST_CONTACT, registered.tokens());
+        // A new group and a new pre-key: members are handed out from the first again, and first contacts made
+        // against the old pre-key no longer open.
+        records.setNextMember(0);
+        records.setAcceptedInitiations(new dev.tacit.crypto.message.AcceptedInitiations());
         state.save();
         return new Registration(account.number(), registered.tokens().size(), true);
     }
