@@ -14,6 +14,7 @@ import dev.tacit.web.discovery.DiscoveryTokensResource;
 import dev.tacit.web.identity.CertificateAuthorityResource;
 import dev.tacit.web.instance.ServerResource;
 import dev.tacit.web.messages.HeldTokenResource;
+import dev.tacit.web.messages.MailboxEventsResource;
 import dev.tacit.web.messages.MailboxResource;
 import dev.tacit.web.messages.MessagesResource;
 import dev.tacit.web.messages.MessagingProblemMappers;
@@ -42,6 +43,7 @@ public class TacitApi extends Application {
                 MessagingProblemMappers.UnknownRecipient.class, MessagingProblemMappers.UnknownMessage.class,
                 MessagingProblemMappers.UnknownTokenHandle.class, MessagingProblemMappers.TokenSpent.class,
                 MessagingProblemMappers.TokenNotRefreshable.class, MessagingProblemMappers.ReplyReplayed.class,
+                MailboxEventsResource.class, MessagingProblemMappers.TooManyStreams.class,
                 AccountExceptionMappers.InvalidAccountRequest.class, AccountExceptionMappers.VerificationAlreadyUsed.class,
                 AccountExceptionMappers.RegistrationLocked.class,
                 WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class,

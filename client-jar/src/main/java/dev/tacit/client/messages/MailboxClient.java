@@ -100,6 +100,15 @@ public final class MailboxClient {
         return message.envelope().open(me.recipient(), pinnedCa, now);
     }
 
+    /**
+     * Opens the mailbox's live wake-up stream (docs/protocol.md §4.20), resuming after {@code lastEventId} if given
+     * (a {@link MailboxEvents#lastEventId} of an earlier stream): without one, it first announces every pending
+     * message. Close it when done.
+     */
+    public MailboxEvents events(Optional<String> lastEventId) {
+        return new MailboxEvents(direct, signer, lastEventId);
+    }
+
     /** Deletes a message this client has stored. */
     public void acknowledge(String id) throws TacitClientException {
         direct.signed("DELETE", "/v1/account/messages/" + id, null, signer);

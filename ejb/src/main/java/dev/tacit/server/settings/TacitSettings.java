@@ -66,6 +66,8 @@ public interface TacitSettings {
 
     GroupVerifiers groupVerifiers();
 
+    Streams streams();
+
     enum Mode {
         PRODUCTION,
         DEVELOPMENT
@@ -294,6 +296,25 @@ public interface TacitSettings {
         @WithDefault("PT1H")
         @WithConverter(SettingConverters.WholeSeconds.class)
         Duration promotionPeriod();
+    }
+
+    /** The mailbox wake-up streams (protocol §4.20): keep-alives and bounds on open streams, per server node. */
+    interface Streams {
+
+        /** How often an open stream carries a comment line when nothing else was sent, so proxies keep it open. */
+        @WithDefault("PT25S")
+        @WithConverter(SettingConverters.Positive.class)
+        Duration keepAlive();
+
+        /** Streams one account may hold open on one server node at the same time. */
+        @WithDefault("4")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int perAccount();
+
+        /** Streams one server node holds open at the same time, all accounts together. */
+        @WithDefault("10000")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int overall();
     }
 
     /** The PostgreSQL database, read by the datasource TacitDS (configure-tacit.cli) and the local launcher. */
