@@ -68,6 +68,8 @@ public interface TacitSettings {
 
     Streams streams();
 
+    Push push();
+
     enum Mode {
         PRODUCTION,
         DEVELOPMENT
@@ -315,6 +317,25 @@ public interface TacitSettings {
         @WithDefault("10000")
         @WithConverter(SettingConverters.AtLeastOne.class)
         int overall();
+    }
+
+    /** Web Push wake-ups (protocol §4.21–§4.23): subscriptions per account, and how pushes are sent. */
+    interface Push {
+
+        /** Push subscriptions one account may hold. */
+        @WithDefault("5")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int perAccount();
+
+        /** How long to wait for a push service, connecting and answering each. */
+        @WithDefault("PT10S")
+        @WithConverter(SettingConverters.Positive.class)
+        Duration timeout();
+
+        /** Pushes waiting to be sent at most; one more is dropped (and counted), never the send that caused it. */
+        @WithDefault("1000")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int queue();
     }
 
     /** The PostgreSQL database, read by the datasource TacitDS (configure-tacit.cli) and the local launcher. */

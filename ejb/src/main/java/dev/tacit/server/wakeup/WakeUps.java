@@ -1,6 +1,7 @@
 package dev.tacit.server.wakeup;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,8 +24,15 @@ public class WakeUps {
     @Inject
     MailboxKeys keys;
 
-    /** Wakes {@code account}'s streams once the current transaction commits. */
+    @Inject
+    Event<MessageCommitted> committed;
+
+    /**
+     * Wakes {@code account}'s streams once the current transaction commits, and tells the observers of
+     * {@link MessageCommitted} (push wake-ups), which act after the commit.
+     */
     public void atCommit(String account) {
+        committed.fire(new MessageCommitted(account));
         entityManager.createNativeQuery("SELECT CAST(pg_notify(?1, ?2) AS text)")
                 .setParameter(1, CHANNEL)
                 .setParameter(2, keys.of(account))
