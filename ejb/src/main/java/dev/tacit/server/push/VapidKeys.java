@@ -11,6 +11,8 @@ import java.util.Arrays;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -39,6 +41,14 @@ public class VapidKeys {
     private ECPrivateKey privateKey;
     private ECPublicKey publicKey;
     private byte[] encodedPublicKey;
+
+    /**
+     * Reads (or, on a new installation, creates) the key at deployment, so that GET /v1/server answers without the
+     * database, as it did before.
+     */
+    void loadAtStart(@Observes @Initialized(ApplicationScoped.class) Object deployment) {
+        // Observing is enough: the container creates this bean, running open(), to deliver the event.
+    }
 
     @PostConstruct
     void open() {

@@ -9,6 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import dev.tacit.crypto.wire.Base64Url;
@@ -31,6 +33,14 @@ public class MailboxKeys {
     ServerSecrets secrets;
 
     private SecretKeySpec key;
+
+    /**
+     * Reads (or, on a new installation, creates) the secret at deployment: never inside a send's transaction, where
+     * storing it would need a second pooled connection while concurrent sends hold the others waiting on this one.
+     */
+    void loadAtStart(@Observes @Initialized(ApplicationScoped.class) Object deployment) {
+        // Observing is enough: the container creates this bean, running open(), to deliver the event.
+    }
 
     @PostConstruct
     void open() {
