@@ -26,12 +26,18 @@ import org.jboss.arquillian.test.spi.event.suite.BeforeSuite;
  * ({@link SmsProviderStubObserver}). Also sets a small per-account limit on signed requests,
  * {@link #SIGNED_REQUESTS_PER_ACCOUNT} per {@link #SIGNED_REQUESTS_PERIOD}, so that a test can spend it; the
  * period keeps a realistic length, since tests move the server's clock ({@link ServerClock}) instead of waiting.
+ * Wake-up streams get a one-second keep-alive and a small bound on open streams, for the same reason.
  */
 public class ServerSettingsObserver {
 
     /** Small enough to spend in a test, above the 50 concurrent requests of one account of DiscoveryAllowanceIT. */
     public static final int SIGNED_REQUESTS_PER_ACCOUNT = 60;
     public static final Duration SIGNED_REQUESTS_PERIOD = Duration.ofHours(1);
+
+    /** Short, so that a test sees keep-alives (and the server notices closed streams) within seconds. */
+    public static final Duration STREAM_KEEP_ALIVE = Duration.ofSeconds(1);
+    /** Small enough for a test to reach with a few accounts' streams (four each, the default). */
+    public static final int STREAMS_OVERALL = 12;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -46,7 +52,9 @@ public class ServerSettingsObserver {
                 "-Dtacit.keystore.path=" + keystore.toAbsolutePath(),
                 "-Dtacit.keystore.password=" + keystorePassword,
                 "-Dtacit.signed-requests.per-account=" + SIGNED_REQUESTS_PER_ACCOUNT,
-                "-Dtacit.signed-requests.period=" + SIGNED_REQUESTS_PERIOD));
+                "-Dtacit.signed-requests.period=" + SIGNED_REQUESTS_PERIOD,
+                "-Dtacit.streams.keep-alive=" + STREAM_KEEP_ALIVE,
+                "-Dtacit.streams.overall=" + STREAMS_OVERALL));
     }
 
     /**

@@ -11,6 +11,7 @@ public class TacitTestExtension implements LoadableExtension {
         builder.observer(TestDatabaseObserver.class);
         builder.observer(PortOffsetObserver.class);
         builder.observer(SmsProviderStubObserver.class);
+        builder.observer(PushServiceStubObserver.class);
         builder.observer(SuiteDeploymentObserver.class);
         builder.observer(ServerSettingsObserver.class);
     }

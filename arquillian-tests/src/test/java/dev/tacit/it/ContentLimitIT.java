@@ -78,6 +78,8 @@ class ContentLimitIT {
                         "POST /v1/account/discovery-tokens", "GET /v1/discovery/token-keys",
                         "POST /v1/discovery/lookup", "POST /v1/messages",
                         "GET /v1/account/messages", "DELETE /v1/account/messages/{id}",
+                        "GET /v1/account/messages/events", "POST /v1/account/push-subscriptions",
+                        "DELETE /v1/account/push-subscriptions/{id}",
                         "POST /v1/account/first-contact-tokens/{handle}/release",
                         "POST /v1/account/first-contact-tokens/{handle}/spam", "POST /v1/first-contact-tokens/state",
                         "POST /v1/first-contact-tokens/refresh")), new TreeSet<>(checked),

@@ -14,6 +14,9 @@ import dev.tacit.web.discovery.DiscoveryTokensResource;
 import dev.tacit.web.identity.CertificateAuthorityResource;
 import dev.tacit.web.instance.ServerResource;
 import dev.tacit.web.messages.HeldTokenResource;
+import dev.tacit.web.messages.MailboxEventsResource;
+import dev.tacit.web.push.PushProblemMappers;
+import dev.tacit.web.push.PushSubscriptionsResource;
 import dev.tacit.web.messages.MailboxResource;
 import dev.tacit.web.messages.MessagesResource;
 import dev.tacit.web.messages.MessagingProblemMappers;
@@ -43,6 +46,9 @@ public class TacitApi extends Application {
                 MessagingProblemMappers.UnknownRecipient.class, MessagingProblemMappers.UnknownMessage.class,
                 MessagingProblemMappers.UnknownTokenHandle.class, MessagingProblemMappers.TokenSpent.class,
                 MessagingProblemMappers.TokenNotRefreshable.class, MessagingProblemMappers.ReplyReplayed.class,
+                MailboxEventsResource.class, MessagingProblemMappers.TooManyStreams.class,
+                PushSubscriptionsResource.class, PushProblemMappers.InvalidPushSubscription.class,
+                PushProblemMappers.TooManyPushSubscriptions.class, PushProblemMappers.UnknownPushSubscription.class,
                 AccountExceptionMappers.InvalidAccountRequest.class, AccountExceptionMappers.VerificationAlreadyUsed.class,
                 AccountExceptionMappers.RegistrationLocked.class,
                 WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class,

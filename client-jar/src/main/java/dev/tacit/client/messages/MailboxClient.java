@@ -100,6 +100,35 @@ public final class MailboxClient {
         return message.envelope().open(me.recipient(), pinnedCa, now);
     }
 
+    /**
+     * Opens the mailbox's live wake-up stream (docs/protocol.md §4.20), resuming after {@code lastEventId} if given
+     * (a {@link MailboxEvents#lastEventId} of an earlier stream): without one, it first announces every pending
+     * message. Close it when done.
+     */
+    public MailboxEvents events(Optional<String> lastEventId) {
+        return new MailboxEvents(direct, signer, lastEventId);
+    }
+
+    /**
+     * Subscribes a Web Push endpoint (docs/protocol.md §4.21): the {@code endpoint} of the PushSubscription this
+     * installation's push service gave for the server's VAPID key ({@code vapidPublicKey} of {@code GET /v1/server}).
+     * A message to the mailbox then sends it a push without content. Returns the subscription's id.
+     */
+    public String subscribePush(String endpoint) throws TacitClientException {
+        JsonObject answer = direct.signed("POST", "/v1/account/push-subscriptions",
+                Json.createObjectBuilder().add("endpoint", endpoint).build(), signer);
+        try {
+            return answer.getString("id");
+        } catch (RuntimeException e) {
+            throw new ServerUnreachableException("the server did not name the subscription", e);
+        }
+    }
+
+    /** Deletes a push subscription by the id {@link #subscribePush} returned. */
+    public void unsubscribePush(String id) throws TacitClientException {
+        direct.signed("DELETE", "/v1/account/push-subscriptions/" + id, null, signer);
+    }
+
     /** Deletes a message this client has stored. */
     public void acknowledge(String id) throws TacitClientException {
         direct.signed("DELETE", "/v1/account/messages/" + id, null, signer);

@@ -1,6 +1,7 @@
 package dev.tacit.client.transport;
 
 import java.net.URI;
+import java.util.Map;
 
 import jakarta.json.JsonObject;
 
@@ -51,6 +52,15 @@ public final class DirectTransport implements AutoCloseable {
     public JsonObject signed(String method, String path, JsonObject body, RequestSigner signer)
             throws TacitClientException {
         return exchange.signed(method, path, body, signer);
+    }
+
+    /**
+     * A signed GET of {@code path} whose answer stays open and is read as it arrives, such as the mailbox's event
+     * stream; {@code headers} (for instance Last-Event-ID) go unsigned besides.
+     */
+    public HttpStream openSigned(String path, String accept, Map<String, String> headers, RequestSigner signer)
+            throws TacitClientException {
+        return exchange.openSigned(path, accept, headers, signer);
     }
 
     /** GETs {@code path}, accepting {@code accept}. */

@@ -15,6 +15,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -99,6 +100,56 @@ final class JsonExchange implements AutoCloseable {
 
     JsonObject getJson(String path, String accept) throws TacitClientException {
         return parse(get(path, accept));
+    }
+
+    /**
+     * A signed GET whose answer is read as it arrives, such as an event stream; {@code headers} are sent unsigned
+     * besides. A problem answer is thrown as {@link #send} does.
+     */
+    HttpStream openSigned(String path, String accept, Map<String, String> headers, RequestSigner signer)
+            throws TacitClientException {
+        URI uri = base.resolve(path);
+        HttpGet request = new HttpGet(uri); // cancellable: closing an endless answer must not read it to its end
+        request.setHeader("Accept", accept);
+        headers.forEach(request::setHeader);
+        signer.sign(HttpRequestParts.of("GET", uri, HttpFields.builder().build(), new byte[0])).asMap()
+                .forEach(request::setHeader);
+        ClassicHttpResponse response;
+        try {
+            response = http.executeOpen(null, request, null);
+        } catch (IOException e) {
+            throw new ServerUnreachableException("no answer from " + base + " (" + e.getMessage() + ")", e);
+        }
+        try {
+            if (response.getCode() >= 300) {
+                Received received;
+                try (response) {
+                    received = receive(response);
+                }
+                throw received.status >= 400 ? problem(received)
+                        : new ServerUnreachableException("the server answered " + received.status, null);
+            }
+            HttpEntity entity = response.getEntity();
+            if (entity == null) {
+                response.close();
+                throw new ServerUnreachableException("the server's answer has no content", null);
+            }
+            return new HttpStream(entity.getContent(), value(response.getFirstHeader("Content-Type")), () -> {
+                request.cancel();
+                closeQuietly(response);
+            });
+        } catch (IOException e) {
+            closeQuietly(response);
+            throw new ServerUnreachableException("no answer from " + base + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException e) {
+            // the connection is dropped either way
+        }
     }
 
     private HttpAnswer send(String method, String path, JsonObject body, RequestSigner signer)

@@ -20,6 +20,7 @@ import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.server.accounts.Account;
 import dev.tacit.server.accounts.AccountStore;
 import dev.tacit.server.settings.TacitSettings;
+import dev.tacit.server.wakeup.WakeUps;
 
 /**
  * Anonymous sending into mailboxes and the mailbox owner's reading (docs/protocol.md §4.12, §4.13): a message is
@@ -56,6 +57,9 @@ public class MessagingService {
 
     @Inject
     TacitSettings settings;
+
+    @Inject
+    WakeUps wakeUps;
 
     @Inject
     Clock clock;
@@ -137,11 +141,15 @@ public class MessagingService {
         }
     }
 
-    /** Stores a message whose payment was settled in this transaction; returns its new random id. */
+    /**
+     * Stores a message whose payment was settled in this transaction, and wakes the recipient's streams when it
+     * commits; returns its new random id.
+     */
     MessageId store(PhoneNumber recipient, byte[] envelope, TokenHandle handle) {
         MessageId id = MessageId.random(RANDOM);
         Instant now = clock.instant();
         messages.insert(id, recipient.e164(), now, now.plus(settings.messages().retention()), envelope, handle);
+        wakeUps.atCommit(recipient.e164());
         return id;
     }
 

@@ -66,6 +66,10 @@ public interface TacitSettings {
 
     GroupVerifiers groupVerifiers();
 
+    Streams streams();
+
+    Push push();
+
     enum Mode {
         PRODUCTION,
         DEVELOPMENT
@@ -294,6 +298,44 @@ public interface TacitSettings {
         @WithDefault("PT1H")
         @WithConverter(SettingConverters.WholeSeconds.class)
         Duration promotionPeriod();
+    }
+
+    /** The mailbox wake-up streams (protocol §4.20): keep-alives and bounds on open streams, per server node. */
+    interface Streams {
+
+        /** How often an open stream carries a comment line when nothing else was sent, so proxies keep it open. */
+        @WithDefault("PT25S")
+        @WithConverter(SettingConverters.Positive.class)
+        Duration keepAlive();
+
+        /** Streams one account may hold open on one server node at the same time. */
+        @WithDefault("4")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int perAccount();
+
+        /** Streams one server node holds open at the same time, all accounts together. */
+        @WithDefault("10000")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int overall();
+    }
+
+    /** Web Push wake-ups (protocol §4.21–§4.23): subscriptions per account, and how pushes are sent. */
+    interface Push {
+
+        /** Push subscriptions one account may hold. */
+        @WithDefault("5")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int perAccount();
+
+        /** How long to wait for a push service, connecting and answering each. */
+        @WithDefault("PT10S")
+        @WithConverter(SettingConverters.Positive.class)
+        Duration timeout();
+
+        /** Pushes waiting to be sent at most; one more is dropped (and counted), never the send that caused it. */
+        @WithDefault("1000")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int queue();
     }
 
     /** The PostgreSQL database, read by the datasource TacitDS (configure-tacit.cli) and the local launcher. */

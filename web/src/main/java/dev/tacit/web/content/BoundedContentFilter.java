@@ -26,7 +26,8 @@ import dev.tacit.web.problem.ProblemWriter;
  * answered 413 with a problem document and never read into memory; the rest reaches the API from memory, as
  * {@link BoundedContent} read it. Signed requests come here already read by the signature check.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
+// asyncSupported: the mailbox wake-up stream (§4.20) outlives its request thread.
+@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST, asyncSupported = true)
 public class BoundedContentFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

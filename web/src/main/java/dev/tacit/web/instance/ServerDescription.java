@@ -17,15 +17,19 @@ import dev.tacit.server.settings.TacitSettings;
  * @param issuerName      the token issuer's name, the {@code issuer_name} of token challenges (§2.1.3)
  * @param discoveryWindowSeconds   the length of a discovery window (§2.1.3), whose key and allowance it has
  * @param discoveryTokensPerWindow the discovery tokens an account may obtain per window (§4.10)
+ * @param vapidPublicKey  the server's VAPID public key (RFC 8292), the {@code applicationServerKey} of Web Push
+ *                        subscriptions (§4.21): an uncompressed P-256 point, base64url
  */
 public record ServerDescription(UUID instanceId, Instant since, int protocolVersion, String publicOrigin,
-                                String issuerName, long discoveryWindowSeconds, int discoveryTokensPerWindow) {
+                                String issuerName, long discoveryWindowSeconds, int discoveryTokensPerWindow,
+                                String vapidPublicKey) {
 
     static final int PROTOCOL_VERSION = 1;
 
-    static ServerDescription of(ServerInstance instance, TacitSettings settings) {
+    static ServerDescription of(ServerInstance instance, TacitSettings settings, String vapidPublicKey) {
         PublicOrigin origin = settings.publicOrigin();
         return new ServerDescription(instance.instanceId(), instance.createdAt(), PROTOCOL_VERSION, origin.toString(),
-                origin.authority(), settings.discovery().window().getSeconds(), settings.discovery().tokensPerWindow());
+                origin.authority(), settings.discovery().window().getSeconds(), settings.discovery().tokensPerWindow(),
+                vapidPublicKey);
     }
 }

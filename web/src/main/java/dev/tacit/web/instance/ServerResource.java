@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.tacit.server.instance.ServerInstanceService;
+import dev.tacit.server.push.VapidKeys;
 import dev.tacit.server.settings.TacitSettings;
 import dev.tacit.web.ApiDocs;
 
@@ -28,18 +29,21 @@ public class ServerResource {
     @Inject
     TacitSettings settings;
 
+    @Inject
+    VapidKeys vapidKeys;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Tag(name = ApiDocs.TAG_INSTALLATION)
     @Operation(operationId = "server", summary = "The installation",
             description = "docs/protocol.md §4.2: the installation's id and age, the protocol version, the public"
                     + " origin whose authority request signatures cover (§5.1), the token issuer_name (§2.1.3), and"
-                    + " the discovery window and allowance (§2.1.3, §4.10). Anonymous.")
+                    + " the discovery window and allowance (§2.1.3, §4.10), and the VAPID public key of Web Push (§4.21). Anonymous.")
     @APIResponse(responseCode = "200", description = "The installation.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ServerDescription.class)))
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public ServerDescription describe() {
-        return ServerDescription.of(instances.current(), settings);
+        return ServerDescription.of(instances.current(), settings, vapidKeys.applicationServerKey());
     }
 }

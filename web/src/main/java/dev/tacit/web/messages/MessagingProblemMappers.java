@@ -14,7 +14,9 @@ import dev.tacit.server.messages.TokenSpentException;
 import dev.tacit.server.messages.UnknownMessageException;
 import dev.tacit.server.messages.UnknownRecipientException;
 import dev.tacit.server.messages.UnknownTokenHandleException;
+import dev.tacit.server.wakeup.TooManyStreamsException;
 import dev.tacit.web.problem.Problem;
+import dev.tacit.web.problem.ProblemWriter;
 import dev.tacit.web.problem.TokenStateProblem;
 
 /** Problem details for messaging failures (docs/protocol.md §4.1, §4.12–§4.18). */
@@ -120,6 +122,24 @@ public final class MessagingProblemMappers {
         public Response toResponse(ReplyReplayedException exception) {
             return Problem.ofType("reply-replayed", "Reply replayed", Response.Status.CONFLICT, exception.getMessage())
                     .toResponse();
+        }
+    }
+
+    /**
+     * 429 {@code too-many-streams} when the account's bound on open wake-up streams is reached, 503
+     * {@code streams-unavailable} when the node's is (§4.20); both with a Retry-After.
+     */
+    @Provider
+    public static class TooManyStreams implements ExceptionMapper<TooManyStreamsException> {
+        @Override
+        public Response toResponse(TooManyStreamsException exception) {
+            Problem problem = exception.overall()
+                    ? Problem.ofType("streams-unavailable", "Streams unavailable", Response.Status.SERVICE_UNAVAILABLE,
+                            exception.getMessage())
+                    : Problem.ofType("too-many-streams", "Too many streams", Response.Status.TOO_MANY_REQUESTS,
+                            exception.getMessage());
+            return Response.fromResponse(problem.toResponse())
+                    .header("Retry-After", ProblemWriter.retryAfterSeconds(exception.retryAfter())).build();
         }
     }
 }
