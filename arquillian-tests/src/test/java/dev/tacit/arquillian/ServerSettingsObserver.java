@@ -26,12 +26,17 @@ import org.jboss.arquillian.test.spi.event.suite.BeforeSuite;
  * ({@link SmsProviderStubObserver}). Also sets a small per-account limit on signed requests,
  * {@link #SIGNED_REQUESTS_PER_ACCOUNT} per {@link #SIGNED_REQUESTS_PERIOD}, so that a test can spend it; the
  * period keeps a realistic length, since tests move the server's clock ({@link ServerClock}) instead of waiting.
+ * The batch jobs' timers wait a day ({@link #JOB_INTERVAL}): the jobs run when a test moves the clock, as the time
+ * passed would have made them, or when a test starts one ({@link BatchJobs}), never unbidden in the middle of a
+ * test that counts what an execution did.
  */
 public class ServerSettingsObserver {
 
     /** Small enough to spend in a test, above the 50 concurrent requests of one account of DiscoveryAllowanceIT. */
     public static final int SIGNED_REQUESTS_PER_ACCOUNT = 60;
     public static final Duration SIGNED_REQUESTS_PERIOD = Duration.ofHours(1);
+
+    public static final Duration JOB_INTERVAL = Duration.ofDays(1);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -46,7 +51,10 @@ public class ServerSettingsObserver {
                 "-Dtacit.keystore.path=" + keystore.toAbsolutePath(),
                 "-Dtacit.keystore.password=" + keystorePassword,
                 "-Dtacit.signed-requests.per-account=" + SIGNED_REQUESTS_PER_ACCOUNT,
-                "-Dtacit.signed-requests.period=" + SIGNED_REQUESTS_PERIOD));
+                "-Dtacit.signed-requests.period=" + SIGNED_REQUESTS_PERIOD,
+                "-Dtacit.jobs.process-delayed-releases.interval=" + JOB_INTERVAL,
+                "-Dtacit.jobs.expire-discovery-tokens.interval=" + JOB_INTERVAL,
+                "-Dtacit.jobs.purge-expired-records.interval=" + JOB_INTERVAL));
     }
 
     /**

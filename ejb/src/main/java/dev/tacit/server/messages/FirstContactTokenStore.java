@@ -186,20 +186,6 @@ public class FirstContactTokenStore {
         return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 
-    /**
-     * Deletes at most {@code limit} tokens whose key stopped verifying before {@code now}, whatever their state:
-     * such a token is refused as one of an unknown key. Returns how many.
-     */
-    public int purgeExpiredKeys(Instant now, int limit) {
-        return entityManager.createNativeQuery("""
-                        DELETE FROM {h-schema}first_contact_token
-                        WHERE (key_id, nonce) IN (SELECT key_id, nonce FROM {h-schema}first_contact_token
-                                                  WHERE key_verifies_until < ?1 LIMIT ?2)""")
-                .setParameter(1, now)
-                .setParameter(2, limit)
-                .executeUpdate();
-    }
-
     private static SpentTokenId identity(Object[] columns) {
         return new SpentTokenId((byte[]) columns[0], (byte[]) columns[1]);
     }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.tacit.server.purge.ExpiredRecordPurge;
+import dev.tacit.server.purge.ExpiredRecords;
 import dev.tacit.server.storetests.StoreDatabase;
 import dev.tacit.server.storetests.Transactions;
 
@@ -181,7 +183,8 @@ class FirstContactTokenStoreTest {
             tokens(em).attach(token(3), BOB, handle(3), NOW.plusSeconds(1));
         });
 
-        assertEquals(2, (int) transactions.inTransaction(em -> tokens(em).purgeExpiredKeys(NOW, 10)));
+        assertEquals(2, (int) transactions.inTransaction(
+                em -> ExpiredRecordPurge.purge(em, ExpiredRecords.FIRST_CONTACT_TOKENS, NOW, 10)));
 
         transactions.run(em -> {
             assertEquals(TokenState.UNKNOWN, tokens(em).state(token(1)));

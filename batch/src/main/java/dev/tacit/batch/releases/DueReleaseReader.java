@@ -1,0 +1,45 @@
+package dev.tacit.batch.releases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import dev.tacit.batch.chunk.LockingReader;
+import dev.tacit.server.messages.FirstContactTokenService;
+import dev.tacit.server.messages.SpentTokenId;
+
+/** Reads the releases due by the execution's start, a chunk of them locked at a time (job process-delayed-releases). */
+@Named
+@Dependent
+public class DueReleaseReader extends LockingReader<SpentTokenId> {
+
+    @Inject
+    FirstContactTokenService tokens;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @BatchProperty
+    String chunkSize;
+
+    @Override
+    protected Clock clock() {
+        return clock;
+    }
+
+    @Override
+    protected int chunkSize() {
+        return Integer.parseInt(chunkSize);
+    }
+
+    @Override
+    protected List<SpentTokenId> lockDue(Instant cutoff, int limit) {
+        return tokens.lockDueReleases(cutoff, limit);
+    }
+}
