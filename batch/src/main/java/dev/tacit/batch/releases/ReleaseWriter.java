@@ -11,8 +11,8 @@ import dev.tacit.server.messages.FirstContactTokenService;
 import dev.tacit.server.messages.SpentTokenId;
 
 /**
- * Executes each due release the reader locked, through the one state change a release "now" makes too
- * ({@link FirstContactTokenService#executeRelease}), in the chunk's transaction.
+ * Executes the due releases the reader locked, a chunk in one statement, through the state change a release "now"
+ * makes too ({@link FirstContactTokenService#executeReleases}), in the chunk's transaction.
  */
 @Named
 @Dependent
@@ -23,11 +23,10 @@ public class ReleaseWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
-        for (Object item : items) {
-            if (!tokens.executeRelease((SpentTokenId) item)) {
-                // The reader holds the row's lock: nothing else can have released it meanwhile.
-                throw new IllegalStateException("a locked due release was no longer releasing");
-            }
+        List<SpentTokenId> due = items.stream().map(SpentTokenId.class::cast).toList();
+        if (tokens.executeReleases(due) != due.size()) {
+            // The reader holds the rows' locks: nothing else can have released or burned one meanwhile.
+            throw new IllegalStateException("locked due releases were no longer releasing");
         }
     }
 }

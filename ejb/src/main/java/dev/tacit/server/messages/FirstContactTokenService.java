@@ -75,12 +75,22 @@ public class FirstContactTokenService {
 
     /**
      * The state change of a release, one for both paths: a release "now" and the job that executes due releases
-     * (process-delayed-releases, batch module). The token forgets its recipient and handle and may be exchanged by its holder.
+     * (process-delayed-releases, batch module). The token forgets its recipient and handle and may be exchanged by
+     * its holder.
      *
      * @return false if it was no longer attached or releasing (released meanwhile by another node)
      */
     public boolean executeRelease(SpentTokenId token) {
-        return tokens.release(token);
+        return executeReleases(List.of(token)) == 1;
+    }
+
+    /**
+     * {@link #executeRelease} for several tokens at once, in one statement: what the job does with a chunk.
+     *
+     * @return how many were released
+     */
+    public int executeReleases(List<SpentTokenId> held) {
+        return tokens.release(held);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 
 /**
  * First-contact tokens once spent (table {@code first_contact_token}, V10) and their states. Every check-and-change
@@ -97,12 +98,28 @@ public class FirstContactTokenStore {
     }
 
     /**
-     * Releases a token: it forgets its recipient and handle, and its holder may exchange it once.
+     * Releases tokens, in one statement: each forgets its recipient and handle, and its holder may exchange it once.
      *
-     * @return false if it was not attached or releasing (released already, say by another node)
+     * @return how many were released; a token no longer attached or releasing (released already, say by another
+     *         node) is left as it is and not counted
      */
-    public boolean release(SpentTokenId token) {
-        return leave(token, "released");
+    public int release(List<SpentTokenId> tokens) {
+        if (tokens.isEmpty()) {
+            return 0;
+        }
+        StringBuilder identities = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            identities.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 1).append(", ?").append(2 * i + 2)
+                    .append(')');
+        }
+        Query update = entityManager.createNativeQuery("UPDATE {h-schema}first_contact_token"
+                + " SET state = 'released', recipient = NULL, handle = NULL, release_due_at = NULL"
+                + " WHERE state IN ('attached', 'releasing') AND (key_id, nonce) IN (VALUES " + identities + ")");
+        for (int i = 0; i < tokens.size(); i++) {
+            update.setParameter(2 * i + 1, tokens.get(i).keyId());
+            update.setParameter(2 * i + 2, tokens.get(i).nonce());
+        }
+        return update.executeUpdate();
     }
 
     /**
@@ -111,17 +128,12 @@ public class FirstContactTokenStore {
      * @return false if it was not attached or releasing
      */
     public boolean burn(SpentTokenId token) {
-        return leave(token, "burned");
-    }
-
-    private boolean leave(SpentTokenId token, String state) {
         return entityManager.createNativeQuery("""
                         UPDATE {h-schema}first_contact_token
-                        SET state = ?3, recipient = NULL, handle = NULL, release_due_at = NULL
+                        SET state = 'burned', recipient = NULL, handle = NULL, release_due_at = NULL
                         WHERE key_id = ?1 AND nonce = ?2 AND state IN ('attached', 'releasing')""")
                 .setParameter(1, token.keyId())
                 .setParameter(2, token.nonce())
-                .setParameter(3, state)
                 .executeUpdate() == 1;
     }
 
