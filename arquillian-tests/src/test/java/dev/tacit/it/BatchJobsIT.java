@@ -123,6 +123,26 @@ class BatchJobsIT {
         assertEquals(4_000, count("state = 'released'"));
     }
 
+    /**
+     * The schedule: the job's timer starts it through the JobOperator, and the job reads the server's clock, so
+     * releases fall due when the clock passes their time, and not before.
+     */
+    @Test
+    void theScheduleExecutesReleasesOnceTheServersClockPassesTheirTime() throws SQLException {
+        scheduleReleases(10, ServerClock.instant().plus(Duration.ofHours(2)));
+        try {
+            ServerClock.advance(Duration.ofHours(1));
+
+            assertEquals(0, count("state = 'released'"), "not due yet");
+
+            ServerClock.advance(Duration.ofHours(2));
+
+            assertEquals(10, count("state = 'released'"));
+        } finally {
+            ServerClock.reset();
+        }
+    }
+
     /** {@code count} releases of this test's key, due a second apart from {@code firstDue} on. */
     private void scheduleReleases(int count, Instant firstDue) throws SQLException {
         try (Connection connection = TestDatabase.connect();
