@@ -1,6 +1,5 @@
 package dev.tacit.batch.purge;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,25 +24,8 @@ public class ExpiredRecordReader extends LockingReader<String> {
     ExpiredRecordStore store;
 
     @Inject
-    Clock clock;
-
-    @Inject
     @BatchProperty
     String records;
-
-    @Inject
-    @BatchProperty
-    String chunkSize;
-
-    @Override
-    protected Clock clock() {
-        return clock;
-    }
-
-    @Override
-    protected int chunkSize() {
-        return Integer.parseInt(chunkSize);
-    }
 
     @Override
     protected List<String> lockDue(Instant cutoff, int limit) {

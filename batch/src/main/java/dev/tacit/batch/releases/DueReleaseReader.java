@@ -1,10 +1,8 @@
 package dev.tacit.batch.releases;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,23 +18,6 @@ public class DueReleaseReader extends LockingReader<SpentTokenId> {
 
     @Inject
     FirstContactTokenService tokens;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    @BatchProperty
-    String chunkSize;
-
-    @Override
-    protected Clock clock() {
-        return clock;
-    }
-
-    @Override
-    protected int chunkSize() {
-        return Integer.parseInt(chunkSize);
-    }
 
     @Override
     protected List<SpentTokenId> lockDue(Instant cutoff, int limit) {
