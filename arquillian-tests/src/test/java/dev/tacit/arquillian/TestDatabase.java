@@ -115,6 +115,42 @@ public final class TestDatabase {
         }
     }
 
+    /** The state the server holds for a first-contact token (docs/protocol.md §4.19), if it was ever spent on one. */
+    public static Optional<String> firstContactTokenState(Token token) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT state FROM tacit.first_contact_token WHERE key_id = ? AND nonce = ?")) {
+            query.setBytes(1, token.keyId().encode());
+            query.setBytes(2, token.nonce());
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** How many messages wait in {@code number}'s mailbox, expired or not (docs/protocol.md §4.13). */
+    public static int mailboxSize(String number) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT count(*) FROM tacit.message WHERE recipient = ?")) {
+            query.setString(1, number);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    /** How many group-signed replies the server has accepted and still remembers (docs/protocol.md §4.12). */
+    public static int replySignatures() throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM tacit.reply_signature");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
     /** A stored rotating key: its id, public part (an issuer key or a CA certificate) and signing period. */
     public record RotatingKey(byte[] keyId, byte[] publicPart, Instant signsFrom, Instant signsUntil) {
     }

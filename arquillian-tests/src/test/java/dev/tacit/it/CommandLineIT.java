@@ -85,6 +85,69 @@ class CommandLineIT {
         }
     }
 
+    /**
+     * Two users' conversation through the commands: send (a first contact), inbox, reply, release, tokens --refresh,
+     * rotate-keys, with the typed failures' exit codes — an unregistered recipient, a reply without a conversation,
+     * the proxy down, no tokens left.
+     */
+    @Test
+    void twoUsersConverseThroughTheCommands() throws Exception {
+        Path passphrase = Files.writeString(home.resolve("passphrase"), "a passphrase for the test\n");
+        try (LoopbackSocksProxy proxy = LoopbackSocksProxy.start()) {
+            List<String> alice = registered("alice", passphrase, proxy);
+            List<String> bob = registered("bob", passphrase, proxy);
+            String aliceNumber = run(alice, "status").getString("number");
+            String bobNumber = run(bob, "status").getString("number");
+
+            JsonObject sent = run(alice, "send", bobNumber, "Hello", "Bob");
+            assertTrue(sent.getBoolean("firstContact"));
+            assertEquals(4, sent.getInt("firstContactTokensLeft"));
+            JsonObject bobsInbox = run(bob, "inbox");
+            JsonObject first = bobsInbox.getJsonArray("messages").getJsonObject(0);
+            assertEquals(aliceNumber, first.getString("from"));
+            assertEquals("Hello Bob", first.getString("text"));
+            assertTrue(first.getBoolean("firstContact"));
+            assertEquals(1, run(bob, "tokens").getInt("heldFirstContacts"));
+
+            assertFalse(run(bob, "reply", aliceNumber, "Hi Alice").getBoolean("firstContact"));
+            assertEquals("Hi Alice", run(alice, "inbox").getJsonArray("messages").getJsonObject(0).getString("text"));
+            JsonObject released = run(bob, "release", aliceNumber, "--now");
+            assertTrue(released.getJsonArray("releases").getJsonObject(0).getBoolean("sent"));
+            JsonObject refreshed = run(alice, "tokens", "--refresh");
+            assertEquals(1, refreshed.getJsonObject("refresh").getInt("refreshed"));
+            assertEquals(5, refreshed.getInt("firstContact"));
+            assertEquals(0, refreshed.getInt("awaitingReturn"));
+
+            run(bob, "rotate-keys");
+            assertTrue(run(bob, "status").getBoolean("keysMatch"), "the new pre-key is the published one");
+            assertTrue(run(alice, "send", "--first-contact", bobNumber, "After", "the", "rotation").getBoolean("firstContact"));
+            assertEquals("After the rotation", run(bob, "inbox").getJsonArray("messages").getJsonObject(0).getString("text"),
+                    "a conversation started against the new pre-key opens");
+
+            String stranger = numbers.next();
+            JsonObject unknown = run(ExitCode.RECIPIENT_NOT_REGISTERED, alice, "send", stranger, "hello?");
+            assertFalse(unknown.getJsonObject("error").getBoolean("tokenSpent"));
+            run(ExitCode.STEP_MISSING, alice, "reply", stranger, "hello?");
+            for (int i = 0; i < 4; i++) {
+                run(alice, "send", "--first-contact", bobNumber, "again");
+            }
+            run(ExitCode.OUT_OF_TOKENS, alice, "send", "--first-contact", bobNumber, "once more");
+            int before = proxy.connections().size();
+            proxy.close();
+            run(ExitCode.PROXY_UNREACHABLE, bob, "reply", aliceNumber, "not sent");
+            assertEquals(before, proxy.connections().size());
+        }
+    }
+
+    private List<String> registered(String user, Path passphrase, LoopbackSocksProxy proxy) {
+        String number = numbers.next();
+        List<String> common = List.of("--state-dir", home.resolve(user).toString(), "--passphrase-file",
+                passphrase.toString(), "--proxy", proxy.address().toString(), "--json");
+        run(common, "register", "--server", "http://localhost:" + TestPorts.http(), "--number", number);
+        run(common, "register", "--code", SmsProviderStub.latestCodeFor(number).orElseThrow());
+        return common;
+    }
+
     private static JsonObject run(List<String> common, String... arguments) {
         return run(ExitCode.OK, common, arguments);
     }

@@ -9,9 +9,14 @@ import jakarta.json.JsonObjectBuilder;
 
 import dev.tacit.client.ProblemResponseException;
 import dev.tacit.client.RateLimitedException;
+import dev.tacit.client.TacitClient;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.client.discovery.DiscoveryAllowanceSpentException;
+import dev.tacit.client.messages.RecipientNotRegisteredException;
 import dev.tacit.client.registration.RegistrationLockedException;
+import dev.tacit.client.state.StateDirectory;
+import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.identity.PhoneNumber;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,6 +82,9 @@ abstract class ClientCommand implements Callable<Integer> {
             error.add("tokensLeft", spent.tokensLeft()).add("nextWindow", spent.nextWindow().toString());
             text.append("\nThe next window, with a new allowance, starts at ").append(spent.nextWindow()).append(".");
         }
+        if (failure instanceof RecipientNotRegisteredException unknown) {
+            error.add("recipient", unknown.recipient().e164()).add("tokenSpent", unknown.tokenSpent());
+        }
         if (failure instanceof RegistrationLockedException locked) {
             error.add("lockedUntil", locked.lockedUntil().toString());
             text.append("\nLocked until ").append(locked.lockedUntil()).append(".");
@@ -91,6 +99,29 @@ abstract class ClientCommand implements Callable<Integer> {
             err.println("(exit " + exit.code() + ": " + exit.meaning() + ")");
             err.flush();
         }
+    }
+
+    /** Parses a number typed in E.164 form, or stops with a usage error. */
+    static PhoneNumber phoneNumber(CommandSpec spec, String typed) {
+        try {
+            return PhoneNumber.of(typed);
+        } catch (MalformedEncodingException e) {
+            throw usage(spec, "numbers take the E.164 form, + and 2 to 15 digits (e.g. +14155550100), not " + typed);
+        }
+    }
+
+    /** Opens the state and a client over it, and runs {@code work}; both are closed after. */
+    <T> T withClient(ClientWork<T> work) throws TacitClientException {
+        Progress progress = progress();
+        try (StateDirectory state = cli.openState(progress); TacitClient client = cli.client(state)) {
+            return work.run(client, progress);
+        }
+    }
+
+    /** What a command does with its client. */
+    @FunctionalInterface
+    interface ClientWork<T> {
+        T run(TacitClient client, Progress progress) throws TacitClientException;
     }
 
     static CommandLine.ParameterException usage(CommandSpec spec, String message) {

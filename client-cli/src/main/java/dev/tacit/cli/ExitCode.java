@@ -1,6 +1,7 @@
 package dev.tacit.cli;
 
 import dev.tacit.client.NoPendingCodeException;
+import dev.tacit.client.NoSuchContactException;
 import dev.tacit.client.NotRegisteredException;
 import dev.tacit.client.ProblemResponseException;
 import dev.tacit.client.ProxyUnreachableException;
@@ -10,6 +11,8 @@ import dev.tacit.client.ServerUnreachableException;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.client.discovery.DiscoveryAllowanceSpentException;
 import dev.tacit.client.discovery.UntrustedKeyBundleException;
+import dev.tacit.client.messages.OutOfTokensException;
+import dev.tacit.client.messages.RecipientNotRegisteredException;
 import dev.tacit.client.registration.RegistrationLockedException;
 import dev.tacit.client.state.StateException;
 import dev.tacit.client.state.WrongPassphraseException;
@@ -30,9 +33,11 @@ public enum ExitCode {
     REGISTRATION_LOCKED(7, "the number's account is in use: re-register with its key, or wait for the lock to lapse"),
     WRONG_PASSPHRASE(8, "the passphrase does not open the state directory"),
     STATE_UNUSABLE(9, "the state directory is missing, in use by another tacit, damaged or not writable"),
-    STEP_MISSING(10, "a step is missing: register first, or request a code before confirming one"),
+    STEP_MISSING(10, "a step is missing: register, request a code, or start a conversation first"),
     SERVER_CHANGED(11, "the server is another installation than the account's: register again"),
-    UNTRUSTED_KEYS(12, "the server answered with keys that do not check out against the pinned CA: none was used");
+    UNTRUSTED_KEYS(12, "the server answered with keys that do not check out against the pinned CA: none was used"),
+    RECIPIENT_NOT_REGISTERED(13, "the recipient has no Tacit account"),
+    OUT_OF_TOKENS(14, "no first-contact token is left; released ones come back with tokens --refresh");
 
     private final int code;
     private final String meaning;
@@ -55,6 +60,12 @@ public enum ExitCode {
         if (failure instanceof RateLimitedException || failure instanceof DiscoveryAllowanceSpentException) {
             return RATE_LIMITED;
         }
+        if (failure instanceof RecipientNotRegisteredException) {
+            return RECIPIENT_NOT_REGISTERED;
+        }
+        if (failure instanceof OutOfTokensException) {
+            return OUT_OF_TOKENS;
+        }
         if (failure instanceof RegistrationLockedException) {
             return REGISTRATION_LOCKED;
         }
@@ -73,7 +84,8 @@ public enum ExitCode {
         if (failure instanceof StateException) {
             return STATE_UNUSABLE;
         }
-        if (failure instanceof NotRegisteredException || failure instanceof NoPendingCodeException) {
+        if (failure instanceof NotRegisteredException || failure instanceof NoPendingCodeException
+                || failure instanceof NoSuchContactException) {
             return STEP_MISSING;
         }
         if (failure instanceof ServerChangedException) {

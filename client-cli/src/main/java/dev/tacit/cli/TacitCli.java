@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,23 +27,23 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * {@code tacit}: the Tacit client on the command line. The options here apply to every command; each command
- * is a class of its own listed in {@code subcommands} (messaging's {@code send}, {@code inbox}, {@code reply},
- * {@code release}, {@code report-spam} join them the same way), built on {@link ClientCommand}.
+ * is a class of its own listed in {@code subcommands}, built on {@link ClientCommand}.
  */
 @Command(name = "tacit", mixinStandardHelpOptions = true, versionProvider = TacitCli.Version.class,
         usageHelpWidth = 100,
         header = "The Tacit client.",
         description = {
-            "Registers a phone number with a Tacit server, looks numbers up, and keeps the account's keys, "
-                    + "certificate and tokens in a state directory encrypted under a passphrase. Registration and account requests go directly to "
+            "Registers a phone number with a Tacit server, looks numbers up, sends and reads messages, and keeps the "
+                    + "account's keys, conversations and tokens in a state directory encrypted under a passphrase. Registration and account requests go directly to "
                     + "the server, signed by the account's key; anonymous operations go only through a SOCKS5 proxy "
                     + "(Tor), each on a circuit of its own, and fail rather than go direct if the proxy is down.",
             "",
             "The passphrase is read from --passphrase-file, else from the environment variable TACIT_PASSPHRASE, "
                     + "else asked for on the terminal. `tacit <command> --help` explains a command.",
             ""},
-        subcommands = {RegisterCommand.class, DiscoverCommand.class, StatusCommand.class, TokensCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {RegisterCommand.class, DiscoverCommand.class, SendCommand.class, InboxCommand.class,
+            ReplyCommand.class, ReleaseCommand.class, ReportSpamCommand.class, TokensCommand.class,
+            RotateKeysCommand.class, StatusCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes (the same for every command):%n",
         footer = "%s")
 public final class TacitCli {
@@ -64,6 +65,12 @@ public final class TacitCli {
             converter = ProxyConverter.class,
             description = "The SOCKS5 proxy anonymous operations go through (default: ${DEFAULT-VALUE}, Tor's).")
     SocksProxy proxy;
+
+    @Option(names = "--release-window", scope = ScopeType.INHERIT, paramLabel = "<duration>", defaultValue = "PT12H",
+            converter = DurationConverter.class,
+            description = "A planned release is sent at a random time within this window from when it is planned, "
+                    + "ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration releaseWindow;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,
             description = "Print the result as one JSON object on standard output (errors too), for scripts.")
@@ -152,7 +159,7 @@ public final class TacitCli {
 
     /** A client over {@code state}, with this command line's server and proxy. */
     TacitClient client(StateDirectory state) throws NotRegisteredException {
-        TacitClient.Builder builder = TacitClient.builder(state).proxy(proxy);
+        TacitClient.Builder builder = TacitClient.builder(state).proxy(proxy).releaseWindow(releaseWindow);
         if (server != null) {
             builder.server(server);
         } else if (state.state().server().isEmpty()) {
@@ -206,6 +213,22 @@ public final class TacitCli {
                 return SocksProxy.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Parses an ISO-8601 duration longer than zero. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                Duration duration = Duration.parse(value);
+                if (duration.isNegative() || duration.isZero()) {
+                    throw new CommandLine.TypeConversionException("a duration longer than zero, e.g. PT12H, not " + value);
+                }
+                return duration;
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("an ISO-8601 duration, e.g. PT12H or PT30S, not " + value);
             }
         }
     }

@@ -55,8 +55,12 @@ class TacitCliTest {
         Run help = run("--help");
 
         assertEquals(0, help.exit);
-        for (String command : List.of("register", "discover", "status", "tokens")) {
+        for (String command : List.of("register", "discover", "send", "inbox", "reply", "release", "report-spam",
+                "tokens", "rotate-keys", "status", "demo")) {
             assertTrue(help.out.contains("  " + command + "  "), help.out);
+            Run commandHelp = run(command, "--help");
+            assertEquals(0, commandHelp.exit, command);
+            assertTrue(commandHelp.out.contains("Usage: tacit " + command), commandHelp.out);
         }
         for (ExitCode code : ExitCode.values()) {
             assertTrue(help.out.contains(String.format("%2d  %s", code.code(), code.meaning())), help.out);
@@ -139,6 +143,12 @@ class TacitCliTest {
         assertEquals(ExitCode.USAGE.code(), run("discover", "4155550100").exit);
         assertEquals(ExitCode.USAGE.code(), run("discover", "+14155550100", "+14155550100").exit);
         assertEquals(ExitCode.USAGE.code(), run("tokens", "--proxy", "nowhere").exit);
+        assertEquals(ExitCode.USAGE.code(), run("send", "+14155550100").exit);
+        assertEquals(ExitCode.USAGE.code(), run("send", "4155550100", "hello").exit);
+        assertEquals(ExitCode.USAGE.code(), run("reply").exit);
+        assertEquals(ExitCode.USAGE.code(), run("release", "--now").exit);
+        assertEquals(ExitCode.USAGE.code(), run("report-spam").exit);
+        assertEquals(ExitCode.USAGE.code(), run("release", "--release-window", "PT0S").exit);
         Run noState = run("tokens", "--state-dir", home.resolve("none").toString());
         assertEquals(ExitCode.STATE_UNUSABLE.code(), noState.exit);
         assertTrue(noState.err.contains("register first"), noState.err);

@@ -3,6 +3,7 @@ package dev.tacit.client;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +18,9 @@ import dev.tacit.client.discovery.DiscoveryAllowanceSpentException;
 import dev.tacit.client.discovery.DiscoveryApi;
 import dev.tacit.client.discovery.DiscoveryClient;
 import dev.tacit.client.discovery.UntrustedKeyBundleException;
+import dev.tacit.client.messages.MailboxClient;
+import dev.tacit.client.messages.OutOfTokensException;
+import dev.tacit.client.messages.RecipientNotRegisteredException;
 import dev.tacit.client.registration.AccountSetup;
 import dev.tacit.client.registration.RegisteredAccount;
 import dev.tacit.client.registration.RegistrationClient;
@@ -48,11 +52,18 @@ import dev.tacit.http.signature.RequestSigner;
  * {@link ProxyUnreachableException} rather than ever going direct. What an operation changes in the state
  * (keys, certificate, tokens) is saved before it returns.
  *
+ * <p>Messaging: {@link #send} (a first contact paid with a token, or a group-signed reply), {@link #receive},
+ * {@link #release} (at a random time within a window, by default) and {@link #reportSpam} for a received first
+ * contact, {@link #refreshTokens} to bring released tokens back, {@link #rotateKeys}. Contacts and the credentials
+ * they handed over, conversations, spent and held tokens, planned releases and the mailbox's unacknowledged
+ * messages are records of the state (docs/protocol.md §3.10).
+ *
  * <p>Failures are typed: {@link RateLimitedException} (with the time to wait), {@link RegistrationLockedException}
- * (re-register with the current key, {@link #reRegister()}), {@link ProblemResponseException} (any other refusal,
- * with the server's problem type), {@link ServerUnreachableException}, {@link ProxyUnreachableException},
- * {@link NotRegisteredException}, {@link ServerChangedException}, and the state directory's
- * {@link dev.tacit.client.state.StateException}s.
+ * (re-register with the current key, {@link #reRegister()}), {@link OutOfTokensException},
+ * {@link RecipientNotRegisteredException}, {@link NoSuchContactException}, {@link ProblemResponseException} (any
+ * other refusal, with the server's problem type), {@link ServerUnreachableException},
+ * {@link ProxyUnreachableException}, {@link NotRegisteredException}, {@link ServerChangedException}, and the state
+ * directory's {@link dev.tacit.client.state.StateException}s.
  *
  * <p><b>Adding operations.</b> A feature's calls live in a client class of their own that takes the transport
  * its operations need — {@link DirectTransport} with {@link #accountSigner()} for signed ones, an
@@ -71,13 +82,18 @@ public final class TacitClient implements AutoCloseable {
     private final AnonymousTransport anonymous;
     private final Clock clock;
     private final SecureRandom random;
+    private final Duration releaseWindow;
+    private final MailboxClient.ReleaseTime releaseTime;
 
-    private TacitClient(StateDirectory state, URI server, SocksProxy proxy, Clock clock, SecureRandom random) {
+    private TacitClient(StateDirectory state, URI server, URI anonymousServer, SocksProxy proxy, Clock clock,
+                        SecureRandom random, Duration releaseWindow, MailboxClient.ReleaseTime releaseTime) {
         this.state = state;
         this.direct = DirectTransport.to(server);
-        this.anonymous = AnonymousTransport.through(proxy, server, random);
+        this.anonymous = AnonymousTransport.through(proxy, anonymousServer, random);
         this.clock = clock;
         this.random = random;
+        this.releaseWindow = releaseWindow;
+        this.releaseTime = releaseTime;
     }
 
     /** A client over the state in {@code state}, opened (or created) by the caller, who also closes it. */
@@ -90,9 +106,12 @@ public final class TacitClient implements AutoCloseable {
 
         private final StateDirectory state;
         private URI server;
+        private URI anonymousServer;
         private SocksProxy proxy = SocksProxy.TOR;
         private Clock clock = Clock.systemUTC();
         private SecureRandom random;
+        private Duration releaseWindow = MailboxClient.MAX_CLIENT_RELEASE_DELAY;
+        private MailboxClient.ReleaseTime releaseTime = MailboxClient.ReleaseTime.LATER;
 
         private Builder(StateDirectory state) {
             this.state = Objects.requireNonNull(state, "state");
@@ -104,6 +123,15 @@ public final class TacitClient implements AutoCloseable {
          */
         public Builder server(URI server) {
             this.server = Objects.requireNonNull(server, "server");
+            return this;
+        }
+
+        /**
+         * The server's root as anonymous operations reach it through the proxy, if not {@link #server}'s: an onion
+         * service's address, say, or a numeric address where the proxy's exit would not resolve the name.
+         */
+        public Builder anonymousServer(URI anonymousServer) {
+            this.anonymousServer = Objects.requireNonNull(anonymousServer, "anonymousServer");
             return this;
         }
 
@@ -126,13 +154,37 @@ public final class TacitClient implements AutoCloseable {
         }
 
         /**
+         * The window a planned release's sending time is drawn from, uniformly, from the moment it is planned
+         * ({@link TacitClient#release}): {@link MailboxClient#MAX_CLIENT_RELEASE_DELAY}, 12 hours, by default
+         * (docs/protocol.md §4.19). A shorter window links a release more closely to the reply that usually
+         * precedes it.
+         */
+        public Builder releaseWindow(Duration window) {
+            if (window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("a release window is longer than zero");
+            }
+            this.releaseWindow = window;
+            return this;
+        }
+
+        /**
+         * What a planned release asks of the server once sent (§4.15): {@link MailboxClient.ReleaseTime#LATER} by
+         * default, a further random delay on the server; {@link MailboxClient.ReleaseTime#NOW} releases at once.
+         */
+        public Builder releaseTime(MailboxClient.ReleaseTime time) {
+            this.releaseTime = Objects.requireNonNull(time, "time");
+            return this;
+        }
+
+        /**
          * @throws IllegalStateException if no server was given and the state has none
          */
         public TacitClient build() {
             URI target = server != null ? server
                     : state.state().server().map(ServerRecord::uri).orElseThrow(() -> new IllegalStateException(
                             "no server: give its address, this state has not registered with one"));
-            return new TacitClient(state, target, proxy, clock, random != null ? random : new SecureRandom());
+            return new TacitClient(state, target, anonymousServer != null ? anonymousServer : target, proxy, clock,
+                    random != null ? random : new SecureRandom(), releaseWindow, releaseTime);
         }
     }
 
@@ -190,7 +242,8 @@ public final class TacitClient implements AutoCloseable {
 
     /**
      * Moves the account to new keys with a registration signed by its current identity key (§4.7): no code is
-     * needed and the registration lock does not apply. Tokens held stay valid.
+     * needed and the registration lock does not apply. Tokens held stay valid. The account's group is new too:
+     * credentials contacts hold for the old one no longer sign replies to it, so they must start over.
      *
      * @throws NotRegisteredException if this state holds no account
      */
@@ -207,6 +260,10 @@ public final class TacitClient implements AutoCloseable {
         records.setPinnedCas(pinned(current, registration.caCertificates(), records.pinnedCas()));
         records.setAccount(AccountRecord.of(registered));
         records.addTokens(TokenPurpose.FIRST_CONTACT, registered.tokens());
+        // A new group and a new pre-key: members are handed out from the first again, and first contacts made
+        // against the old pre-key no longer open.
+        records.setNextMember(0);
+        records.setAcceptedInitiations(new dev.tacit.crypto.message.AcceptedInitiations());
         state.save();
         return new Registration(account.number(), registered.tokens().size(), true);
     }
@@ -269,9 +326,116 @@ public final class TacitClient implements AutoCloseable {
         return discovery().refill();
     }
 
-    /** The unspent tokens this client holds; asks nothing of the server. */
+    /** The tokens this client holds, spent ones awaiting their return and pending releases; asks nothing of the server. */
     public TokenSummary tokens() {
         return TokenSummary.of(state.state());
+    }
+
+    /**
+     * Sends {@code text} to {@code to}: a group-signed reply if {@code to} has handed over a member credential in
+     * a conversation with this account ({@link #reply}), a first contact otherwise ({@link #startConversation}).
+     */
+    public SentMessage send(PhoneNumber to, String text) throws TacitClientException {
+        return messaging().canReply(to) ? reply(to, text) : startConversation(to, text);
+    }
+
+    /**
+     * Starts a conversation with {@code to} (docs/protocol.md §3.7, §4.12): their key bundle (looked up anonymously
+     * with a discovery token, so that it has their current pre-key, and verified against the pinned CA), a first
+     * contact sealed to it handing
+     * over a member credential of this account's group for their replies, paid with a first-contact token, sent
+     * anonymously through the proxy. The token leaves the unspent ones (saved) before the send, and is kept as
+     * spent until it comes back ({@link #refreshTokens()}); if the send never left or got no answer, it is put back.
+     *
+     * @throws RecipientNotRegisteredException if {@code to} has no account: found by the look-up (no first-contact
+     *                                         token spent), or by the server's refusal (the token is spent)
+     * @throws OutOfTokensException            if no first-contact token is left; nothing is sent
+     * @throws ProxyUnreachableException       if the proxy could not be reached: nothing was sent, the token is kept
+     * @throws NotRegisteredException          if this state holds no account
+     */
+    public SentMessage startConversation(PhoneNumber to, String text) throws TacitClientException {
+        return messaging().firstContact(to, text);
+    }
+
+    /**
+     * Replies to {@code to} in the conversation with them (§4.12): sealed with the conversation's ratchet, signed
+     * with the member credential they handed over, sent anonymously through the proxy; no token.
+     *
+     * @throws NoSuchContactException    if there is no conversation with {@code to}, or they have not handed over
+     *                                   a credential yet (they have not written back)
+     * @throws ProxyUnreachableException if the proxy could not be reached: nothing was sent
+     */
+    public SentMessage reply(PhoneNumber to, String text) throws TacitClientException {
+        return messaging().reply(to, text);
+    }
+
+    /**
+     * Reads the mailbox (§4.13) over the signed channel, opens each message against the pinned CA into its
+     * conversation (a first contact starts one, handing over a credential of this account's group with the first
+     * reply), saves the conversations, and only then acknowledges the messages (§4.14). A message that does not
+     * check out is acknowledged and counted as dropped. A received first contact's token is held until
+     * {@link #release released} or {@link #reportSpam reported}.
+     */
+    public Inbox receive() throws TacitClientException {
+        return messaging().receive();
+    }
+
+    /**
+     * Plans the release of the token of {@code from}'s first contact, which was welcome: the release request is
+     * to be sent at a random time within the {@link Builder#releaseWindow release window} from now, unrelated to
+     * this account's other traffic (§4.19), by {@link #sendDueReleases()} (which {@code tacit inbox} and
+     * {@code tacit release} call). Planning again keeps the time drawn first.
+     *
+     * @throws NoSuchContactException if no first contact from {@code from} awaits a decision
+     */
+    public Release release(PhoneNumber from) throws TacitClientException {
+        return messaging().release(from, false);
+    }
+
+    /**
+     * Releases the token of {@code from}'s first contact at once ({@code at: now}, §4.15): quicker for its sender,
+     * but the server sees the release right now, close to whatever else this account does now.
+     *
+     * @throws NoSuchContactException if no first contact from {@code from} awaits a decision
+     */
+    public Release releaseNow(PhoneNumber from) throws TacitClientException {
+        return messaging().release(from, true);
+    }
+
+    /** Sends the planned releases whose time has come, signed (§4.15); returns them. */
+    public List<Release> sendDueReleases() throws TacitClientException {
+        return messaging().sendDueReleases();
+    }
+
+    /**
+     * Reports {@code from}'s first contact as spam (§4.16): its token is burned, and the conversation and contact
+     * are forgotten.
+     *
+     * @throws NoSuchContactException if no first contact from {@code from} awaits a decision
+     */
+    public void reportSpam(PhoneNumber from) throws TacitClientException {
+        if (state.state().heldTokens().stream().noneMatch(held -> held.sender().equals(from))) {
+            throw new NoSuchContactException("no first contact from " + from.e164() + " awaits a release or a spam report");
+        }
+        messaging().reportSpam(from);
+    }
+
+    /**
+     * Asks what became of each spent first-contact token (§4.17), each anonymously in a session of its own, and
+     * exchanges the released ones for new tokens (§4.18); tokens burned or exchanged before are dropped.
+     */
+    public TokenRefresh refreshTokens() throws TacitClientException {
+        return messaging().refreshTokens();
+    }
+
+    /**
+     * Rotates the account's ratchet pre-key (§4.9, signed, direct): a new key pair is saved, then published; first
+     * contacts still in the mailbox that were made against the old pre-key no longer open, so read the mailbox
+     * first. Conversations under way continue.
+     */
+    public void rotateKeys() throws TacitClientException {
+        checkedServer(registration());
+        messaging().rotateKeys();
     }
 
     /** The registered number, if this state has registered. */
@@ -326,6 +490,12 @@ public final class TacitClient implements AutoCloseable {
     @Override
     public void close() {
         direct.close();
+    }
+
+    private Messaging messaging() throws TacitClientException {
+        account();
+        return new Messaging(state, direct, anonymous, pinnedCas(),
+                number -> discovery().lookUp(List.of(number)).get(0), clock, random, releaseWindow, releaseTime);
     }
 
     private DiscoveryClient discovery() throws TacitClientException {

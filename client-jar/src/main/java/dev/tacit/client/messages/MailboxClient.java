@@ -141,6 +141,14 @@ public final class MailboxClient {
      * release, so the request's time says nothing about when this account replied to the token's sender.
      */
     public static Duration randomReleaseDelay(SecureRandom random) {
-        return Duration.ofSeconds(random.nextLong(MAX_CLIENT_RELEASE_DELAY.toSeconds()));
+        return randomReleaseDelay(random, MAX_CLIENT_RELEASE_DELAY);
+    }
+
+    /** As {@link #randomReleaseDelay(SecureRandom)}, uniform in [0, {@code window}), to the millisecond. */
+    public static Duration randomReleaseDelay(SecureRandom random, Duration window) {
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("a release window is longer than zero");
+        }
+        return Duration.ofMillis(random.nextLong(Math.max(1, window.toMillis())));
     }
 }

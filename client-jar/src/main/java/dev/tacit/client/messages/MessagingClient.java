@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import dev.tacit.client.ProblemResponseException;
+import dev.tacit.client.ProxyUnreachableException;
 import dev.tacit.client.ServerAnswers;
 import dev.tacit.client.ServerUnreachableException;
 import dev.tacit.client.TacitClientException;
@@ -54,7 +55,7 @@ public final class MessagingClient {
      */
     public String sendFirstContact(PhoneNumber recipient, SealedEnvelope envelope, Token token)
             throws TacitClientException {
-        return send(Json.createObjectBuilder()
+        return send(recipient, Json.createObjectBuilder()
                 .add("recipient", recipient.e164())
                 .add("envelope", Base64Url.encode(envelope.toBytes()))
                 .add("token", Base64Url.encode(token.encode()))
@@ -67,6 +68,7 @@ public final class MessagingClient {
      * account's own group for the recipient's replies, and pays for it with a token from {@code wallet}.
      *
      * @throws OutOfTokensException            if the wallet holds no token; nothing is sent
+     * @throws ProxyUnreachableException       if the proxy could not be reached: nothing was sent, the token goes back
      * @throws TokenSpentException             if the server says the token was spent before; it stays spent
      * @throws RecipientNotRegisteredException if the recipient has no account (the token is spent)
      * @throws ServerUnreachableException      if no answer came: the token goes back to the wallet, and sending it
@@ -79,7 +81,7 @@ public final class MessagingClient {
         Conversation.Started started = Conversation.start(me, recipient, ownCredential, text, now, random);
         try {
             sendFirstContact(recipient.identity().phoneNumber(), started.envelope(), token);
-        } catch (ServerUnreachableException e) {
+        } catch (ServerUnreachableException | ProxyUnreachableException e) {
             wallet.putBack(token);
             throw e;
         }
@@ -109,7 +111,7 @@ public final class MessagingClient {
     public String sendReply(PhoneNumber recipient, SealedEnvelope envelope, MemberCredential credential, Instant now)
             throws TacitClientException {
         GroupSignedMessage message = GroupSignedMessage.of(recipient, envelope, now);
-        return send(Json.createObjectBuilder()
+        return send(recipient, Json.createObjectBuilder()
                 .add("recipient", recipient.e164())
                 .add("envelope", Base64Url.encode(envelope.toBytes()))
                 .add("groupSignature", Base64Url.encode(credential.sign(message).toBytes()))
@@ -156,23 +158,23 @@ public final class MessagingClient {
         }
     }
 
-    private String send(JsonObject body) throws TacitClientException {
+    private String send(PhoneNumber recipient, JsonObject body) throws TacitClientException {
         try {
             return post("/v1/messages", body).getString("id");
         } catch (ProblemResponseException e) {
-            throw typed(e);
+            throw typed(recipient, e);
         } catch (ClassCastException | NullPointerException e) {
             throw new ServerUnreachableException("the server's answer names no message id", e);
         }
     }
 
-    private static ProblemResponseException typed(ProblemResponseException problem) {
+    private static TacitClientException typed(PhoneNumber recipient, ProblemResponseException problem) {
         if (TokenSpentException.TYPE.equals(problem.type())) {
             return new TokenSpentException(problem,
                     problem.member("tokenState").map(TokenState::of).orElse(TokenState.UNKNOWN));
         }
         if (RecipientNotRegisteredException.TYPE.equals(problem.type())) {
-            return new RecipientNotRegisteredException(problem);
+            return new RecipientNotRegisteredException(recipient, problem);
         }
         return problem;
     }

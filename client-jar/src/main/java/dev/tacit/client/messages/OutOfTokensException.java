@@ -10,7 +10,8 @@ public final class OutOfTokensException extends TacitClientException {
 
     private static final long serialVersionUID = 1L;
 
-    OutOfTokensException() {
+    /** The wallet is empty. */
+    public OutOfTokensException() {
         super("no first-contact token is left; released tokens come back through refresh");
     }
 }

@@ -53,6 +53,13 @@ import static dev.tacit.client.ServerAnswers.string;
  */
 public final class RegistrationClient {
 
+    /** The server's description (§4.2). */
+    public static final String SERVER_PATH = "/v1/server";
+    /** The token-issuer directory (§4.3). */
+    public static final String ISSUER_DIRECTORY_PATH = "/.well-known/private-token-issuer-directory";
+    /** The issuer directory's media type. */
+    public static final String ISSUER_DIRECTORY_TYPE = "application/private-token-issuer-directory";
+
     private final DirectTransport api;
 
     public RegistrationClient(DirectTransport api) {
@@ -61,7 +68,11 @@ public final class RegistrationClient {
 
     /** What the server says about itself (§4.2): its installation, its public origin and its issuer name. */
     public ServerDescription server() throws TacitClientException {
-        JsonObject answer = api.getJson("/v1/server", "application/json");
+        return description(api.getJson(SERVER_PATH, "application/json"));
+    }
+
+    /** The server's description from its answer to {@value #SERVER_PATH}, fetched over any transport. */
+    public static ServerDescription description(JsonObject answer) throws ServerUnreachableException {
         try {
             return new ServerDescription(UUID.fromString(string(answer, "instanceId")), instant(answer, "since"),
                     answer.getInt("protocolVersion"), PublicOrigin.parse(string(answer, "publicOrigin")),
@@ -117,21 +128,31 @@ public final class RegistrationClient {
 
     /** The token-issuer key to blind registration tokens for: the latest whose not-before has come (§4.3). */
     public IssuerPublicKey currentIssuerKey(Instant now) throws TacitClientException {
-        JsonObject directory = api.getJson("/.well-known/private-token-issuer-directory",
-                "application/private-token-issuer-directory");
+        return currentIssuerKey(api.getJson(ISSUER_DIRECTORY_PATH, ISSUER_DIRECTORY_TYPE), now);
+    }
+
+    /**
+     * The latest first-contact issuer key whose not-before has come, from the issuer directory (§4.3) fetched over
+     * any transport ({@value #ISSUER_DIRECTORY_PATH}, accepting {@value #ISSUER_DIRECTORY_TYPE}).
+     */
+    public static IssuerPublicKey currentIssuerKey(JsonObject directory, Instant now) throws ServerUnreachableException {
         IssuerPublicKey chosen = null;
         long chosenNotBefore = Long.MIN_VALUE;
-        for (JsonValue entry : directory.getJsonArray("token-keys")) {
-            JsonObject key = entry.asJsonObject();
-            long notBefore = key.getJsonNumber("not-before").longValueExact();
-            if (key.getInt("token-type") == 2 && notBefore <= now.getEpochSecond() && notBefore > chosenNotBefore) {
-                try {
-                    chosen = IssuerPublicKey.decode(ServerAnswers.fromPaddedBase64Url(key.getString("token-key")));
-                } catch (CryptoException e) {
-                    throw new ServerUnreachableException("the server's token-issuer key does not decode", e);
+        try {
+            for (JsonValue entry : directory.getJsonArray("token-keys")) {
+                JsonObject key = entry.asJsonObject();
+                long notBefore = key.getJsonNumber("not-before").longValueExact();
+                if (key.getInt("token-type") == 2 && notBefore <= now.getEpochSecond() && notBefore > chosenNotBefore) {
+                    try {
+                        chosen = IssuerPublicKey.decode(ServerAnswers.fromPaddedBase64Url(key.getString("token-key")));
+                    } catch (CryptoException e) {
+                        throw new ServerUnreachableException("the server's token-issuer key does not decode", e);
+                    }
+                    chosenNotBefore = notBefore;
                 }
-                chosenNotBefore = notBefore;
             }
+        } catch (NullPointerException | ClassCastException | ArithmeticException e) {
+            throw new ServerUnreachableException("the server's token-issuer directory is malformed", e);
         }
         if (chosen == null) {
             throw new ServerUnreachableException("the server publishes no token-issuer key in use now");

@@ -108,6 +108,24 @@ public final class AccountRecord implements StateRecord {
         return group;
     }
 
+    /** The id of the current ratchet pre-key. */
+    public long preKeyId() {
+        return preKeyId;
+    }
+
+    /** This account with a new ratchet pre-key (§4.9), the other keys unchanged. */
+    public AccountRecord withPreKey(long newPreKeyId, AgreementKeyPair newPreKey) {
+        return new AccountRecord(number, identity, certificate, envelopeKeyId, envelopeKey, newPreKeyId, newPreKey, group);
+    }
+
+    /** This account with its group grown (the group public key and the members minted so far unchanged). */
+    public AccountRecord withGroup(GroupManagerKey grown) {
+        if (!grown.groupPublicKey().equals(group.groupPublicKey())) {
+            throw new IllegalArgumentException("another group");
+        }
+        return new AccountRecord(number, identity, certificate, envelopeKeyId, envelopeKey, preKeyId, preKey, grown);
+    }
+
     /** The keys as the messaging layer takes them (§3). */
     public LocalAccount localAccount() throws MalformedEncodingException {
         return LocalAccount.of(number, identity, certificate, envelopeKey, preKeyId, preKey);

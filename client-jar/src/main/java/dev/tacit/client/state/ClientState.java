@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import dev.tacit.client.registration.SentCode;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.PhoneNumber;
+import dev.tacit.crypto.message.AcceptedInitiations;
 import dev.tacit.crypto.token.Token;
 import dev.tacit.crypto.token.TokenPurpose;
 
@@ -158,6 +159,64 @@ public final class ClientState {
     public void putConversation(ConversationRecord conversation) {
         removeIf(ConversationRecord.class, c -> c.peer().equals(conversation.peer()));
         add(conversation);
+    }
+
+    /** The first-contact tokens spent and not yet back or gone, oldest first. */
+    public List<SentTokenRecord> sentTokens() {
+        return all(SentTokenRecord.class);
+    }
+
+    /** Records a spent token, or its newly learnt state. */
+    public void putSentToken(SentTokenRecord sent) {
+        removeSentToken(sent.token());
+        add(sent);
+    }
+
+    public void removeSentToken(Token token) {
+        removeIf(SentTokenRecord.class, r -> r.token().equals(token));
+    }
+
+    /** The received first contacts whose token this account has neither released nor reported, oldest first. */
+    public List<HeldTokenRecord> heldTokens() {
+        return all(HeldTokenRecord.class);
+    }
+
+    /** Records a received first contact's handle, or its planned release. */
+    public void putHeldToken(HeldTokenRecord held) {
+        removeHeldToken(held.handle());
+        add(held);
+    }
+
+    public void removeHeldToken(String handle) {
+        removeIf(HeldTokenRecord.class, r -> r.handle().equals(handle));
+    }
+
+    /** The mailbox's messages taken and not yet acknowledged; none if never read. */
+    public MailboxRecord mailbox() {
+        return one(MailboxRecord.class).orElse(MailboxRecord.empty());
+    }
+
+    public void setMailbox(MailboxRecord mailbox) {
+        replace(MailboxRecord.class, mailbox);
+    }
+
+    /** The first contacts accepted under the current pre-key; none if never any. */
+    public AcceptedInitiations acceptedInitiations() {
+        return one(AcceptedInitiationsRecord.class).map(AcceptedInitiationsRecord::accepted)
+                .orElseGet(AcceptedInitiations::new);
+    }
+
+    public void setAcceptedInitiations(AcceptedInitiations accepted) {
+        replace(AcceptedInitiationsRecord.class, AcceptedInitiationsRecord.of(accepted));
+    }
+
+    /** The index of the next own member credential to hand to a contact. */
+    public int nextMember() {
+        return one(HandedOutRecord.class).map(HandedOutRecord::next).orElse(0);
+    }
+
+    public void setNextMember(int next) {
+        replace(HandedOutRecord.class, new HandedOutRecord(next));
     }
 
     @Override

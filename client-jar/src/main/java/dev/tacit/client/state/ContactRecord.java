@@ -6,29 +6,45 @@ import java.util.Optional;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.group.MemberCredential;
 import dev.tacit.crypto.identity.IdentityPublicKey;
+import dev.tacit.crypto.identity.KeyBundle;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.wire.FieldWriter;
 import dev.tacit.crypto.wire.StrictReader;
 
 /**
- * A contact: their number, the identity key their certificate carried when this client first verified it, and
- * the member credential of their group they handed over (docs/protocol.md §2.2, §3.7), with which this client
- * replies to them anonymously — absent until they hand one over.
- * Payload: {@code 0x01 || number_len (u8) || number || identity_key (32) || has_credential (u8) || credential (322)?}.
+ * A contact: their number, the identity key their certificate carried when this client first verified it, their
+ * key bundle as last looked up (verified again against the pinned CA whenever it is used), and the member
+ * credential of their group they handed over (docs/protocol.md §2.2, §3.7), with which this client replies to them
+ * anonymously — absent until they hand one over.
+ * Payload: {@code 0x01 || number_len (u8) || number || identity_key (32) || bundle_len (u16) || key bundle (§3.3,
+ * empty if none) || has_credential (u8) || credential (322)?}.
  *
  * @param number      the contact's number
  * @param identityKey their identity key
+ * @param bundle      their key bundle, if this client has looked them up
  * @param credential  the member credential of their group they gave this account, if any
  */
-public record ContactRecord(PhoneNumber number, IdentityPublicKey identityKey, Optional<MemberCredential> credential)
-        implements StateRecord {
+public record ContactRecord(PhoneNumber number, IdentityPublicKey identityKey, Optional<KeyBundle> bundle,
+                            Optional<MemberCredential> credential) implements StateRecord {
 
     private static final int VERSION = 1;
+    private static final int MAX_BUNDLE_BYTES = 8192;
 
     public ContactRecord {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(identityKey, "identityKey");
+        Objects.requireNonNull(bundle, "bundle");
         Objects.requireNonNull(credential, "credential");
+    }
+
+    /** This contact with the credential they handed over. */
+    public ContactRecord withCredential(MemberCredential handedOver) {
+        return new ContactRecord(number, identityKey, bundle, Optional.of(handedOver));
+    }
+
+    /** This contact with the bundle a look-up returned. */
+    public ContactRecord withBundle(KeyBundle lookedUp) {
+        return new ContactRecord(number, identityKey, Optional.of(lookedUp), credential);
     }
 
     @Override
@@ -39,7 +55,9 @@ public record ContactRecord(PhoneNumber number, IdentityPublicKey identityKey, O
     @Override
     public byte[] encode() {
         FieldWriter out = new FieldWriter().writeByte(VERSION).writeShortField(number.toBytes())
-                .writeFixed(identityKey.toBytes()).writeByte(credential.isPresent() ? 1 : 0);
+                .writeFixed(identityKey.toBytes())
+                .writeMediumField(bundle.map(KeyBundle::toBytes).orElse(new byte[0]))
+                .writeByte(credential.isPresent() ? 1 : 0);
         credential.ifPresent(c -> out.writeFixed(SecretKeys.memberCredential(c)));
         return out.toByteArray();
     }
@@ -49,6 +67,9 @@ public record ContactRecord(PhoneNumber number, IdentityPublicKey identityKey, O
         in.expectVersion(VERSION);
         PhoneNumber number = PhoneNumber.fromBytes(in.readShortField(16));
         IdentityPublicKey identityKey = IdentityPublicKey.fromBytes(in.readFixed(IdentityPublicKey.LENGTH));
+        byte[] bundleBytes = in.readMediumField(MAX_BUNDLE_BYTES);
+        Optional<KeyBundle> bundle = bundleBytes.length == 0 ? Optional.empty()
+                : Optional.of(KeyBundle.fromBytes(bundleBytes));
         int hasCredential = in.readUnsignedByte();
         if (hasCredential > 1) {
             throw new MalformedEncodingException("contact record: credential flag " + hasCredential);
@@ -57,11 +78,25 @@ public record ContactRecord(PhoneNumber number, IdentityPublicKey identityKey, O
                 ? Optional.of(MemberCredential.fromBytes(in.readFixed(MemberCredential.ENCODED_BYTES)))
                 : Optional.empty();
         in.finish();
-        return new ContactRecord(number, identityKey, credential);
+        return new ContactRecord(number, identityKey, bundle, credential);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ContactRecord that && number.equals(that.number) && identityKey.equals(that.identityKey)
+                && java.util.Arrays.equals(bundle.map(KeyBundle::toBytes).orElse(null),
+                        that.bundle.map(KeyBundle::toBytes).orElse(null))
+                && credential.equals(that.credential);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(number, identityKey, credential);
     }
 
     @Override
     public String toString() {
-        return "ContactRecord[" + number + (credential.isPresent() ? ", with credential" : "") + "]";
+        return "ContactRecord[" + number + (bundle.isPresent() ? ", with key bundle" : "")
+                + (credential.isPresent() ? ", with credential" : "") + "]";
     }
 }

@@ -6,7 +6,7 @@ import dev.tacit.crypto.MalformedEncodingException;
 
 /**
  * The kinds of record a state file holds, each with its type id (fixed forever: a state file names them) and
- * its decoder. A new kind — messaging's pending releases, say — is a new constant with a new id.
+ * its decoder. A new kind is a new constant with a new id.
  */
 public enum RecordType {
 
@@ -25,7 +25,17 @@ public enum RecordType {
     /** A conversation's ratchet session ({@link ConversationRecord}); one per peer. */
     CONVERSATION(7, ConversationRecord::decode),
     /** The window of the discovery tokens held, and whether its allowance is spent ({@link DiscoveryAllowanceRecord}); at most one. */
-    DISCOVERY_ALLOWANCE(8, DiscoveryAllowanceRecord::decode);
+    DISCOVERY_ALLOWANCE(8, DiscoveryAllowanceRecord::decode),
+    /** A first-contact token spent and not yet back or gone ({@link SentTokenRecord}); one per token. */
+    SENT_TOKEN(9, SentTokenRecord::decode),
+    /** A received first contact's token handle, and its planned release ({@link HeldTokenRecord}); one per handle. */
+    HELD_TOKEN(10, HeldTokenRecord::decode),
+    /** The mailbox's messages taken and not yet acknowledged ({@link MailboxRecord}); at most one. */
+    MAILBOX(11, MailboxRecord::decode),
+    /** The first contacts accepted under the current pre-key ({@link AcceptedInitiationsRecord}); at most one. */
+    ACCEPTED_INITIATIONS(12, AcceptedInitiationsRecord::decode),
+    /** How many own member credentials were handed out ({@link HandedOutRecord}); at most one. */
+    HANDED_OUT(13, HandedOutRecord::decode);
 
     /** Decodes a record's payload strictly. */
     @FunctionalInterface

@@ -31,6 +31,11 @@ public final class VerifiedKeyBundle {
         return preKey.keyId();
     }
 
+    /** The bundle as published, to store and verify again later (against the pinned CA, at that time). */
+    public KeyBundle bundle() {
+        return KeyBundle.of(identity.certificate(), envelopeKey, preKey);
+    }
+
     @Override
     public String toString() {
         return "VerifiedKeyBundle[" + identity + ", envelope=" + envelopeKey + ", preKey=" + preKey + "]";

@@ -6,7 +6,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
+import dev.tacit.crypto.message.AcceptedInitiations;
 import dev.tacit.crypto.token.TokenPurpose;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,13 @@ class StateDirectoryTest {
             records.setDiscoveryAllowance(StateFixtures.discoveryAllowance());
             records.putContact(fixtures.contact());
             records.putConversation(conversation);
+            records.putSentToken(StateFixtures.sentToken());
+            records.putHeldToken(fixtures.heldToken());
+            records.putHeldToken(new HeldTokenRecord("_-_-_-_-_-_-_-_-_-_-_w", fixtures.alice.number, Optional.empty()));
+            records.setMailbox(MailboxRecord.empty().with(List.of("AAAAAAAAAAAAAAAAAAAAAA", "AQEBAQEBAQEBAQEBAQEBAQ")));
+            AcceptedInitiations accepted = new AcceptedInitiations();
+            records.setAcceptedInitiations(accepted);
+            records.setNextMember(3);
             records.add(fromANewerClient);
             state.save();
         }
@@ -70,6 +79,12 @@ class StateDirectoryTest {
             assertEquals(conversation, records.conversation(fixtures.bob.number).orElseThrow());
             assertEquals(fixtures.bob.number, records.conversation(fixtures.bob.number).orElseThrow()
                     .conversation(StateFixtures.RANDOM).peer());
+            assertEquals(List.of(StateFixtures.sentToken()), records.sentTokens());
+            assertEquals(List.of(fixtures.heldToken(), new HeldTokenRecord("_-_-_-_-_-_-_-_-_-_-_w", fixtures.alice.number,
+                    Optional.empty())), records.heldTokens());
+            assertEquals(List.of("AAAAAAAAAAAAAAAAAAAAAA", "AQEBAQEBAQEBAQEBAQEBAQ"), records.mailbox().taken());
+            assertEquals(0, records.acceptedInitiations().size());
+            assertEquals(3, records.nextMember());
             UnknownRecord kept = records.one(UnknownRecord.class).orElseThrow();
             assertEquals(4242, kept.typeId());
             assertArrayEquals(new byte[] {1, 2, 3}, kept.payload());

@@ -67,7 +67,17 @@ final class StateFixtures {
     }
 
     ContactRecord contact() {
-        return new ContactRecord(bob.number, bob.identity.publicKey(), Optional.of(bobGroup.mintMember(2)));
+        return new ContactRecord(bob.number, bob.identity.publicKey(), Optional.of(bob.bundle),
+                Optional.of(bobGroup.mintMember(2)));
+    }
+
+    /** Alice's first contact to Bob, released by Bob, and the handle of Bob's first contact to her, planned. */
+    static SentTokenRecord sentToken() {
+        return new SentTokenRecord(token(5), dev.tacit.client.messages.TokenState.RELEASED);
+    }
+
+    HeldTokenRecord heldToken() {
+        return new HeldTokenRecord("AAECAwQFBgcICQoLDA0ODw", bob.number, Optional.of(Instant.parse("2026-12-01T10:00:00Z")));
     }
 
     ConversationRecord conversation() throws Exception {
