@@ -55,10 +55,17 @@ class PhoneVerificationIT {
         storedBefore = storedBesidesCounters();
     }
 
+    /**
+     * No table gained a row. Rows may go meanwhile: other tests' expired records, which the purge jobs delete when
+     * a test moves the clock.
+     */
     @AfterEach
     void nothingWasStored() {
         ServerClock.reset();
-        assertEquals(storedBefore, storedBesidesCounters(), "verification stores nothing but abuse counters");
+        Map<String, Long> after = storedBesidesCounters();
+        assertEquals(storedBefore.keySet(), after.keySet(), "the tables");
+        storedBefore.forEach((table, rows) -> assertTrue(after.get(table) <= rows,
+                "verification stores nothing but abuse counters, yet " + table + " grew: " + storedBefore + " -> " + after));
     }
 
     @Test
