@@ -8,7 +8,8 @@ import org.jboss.dmr.ModelNode;
  * Runs every EJB timer of the deployed application once, now, through WildFly's management API
  * ({@code .../service=timer-service/timer=<id>:trigger}, which calls the timeout method and returns when it
  * has). Scheduled jobs, such as the hourly refresh of the rotating keys, follow the real clock; after the
- * tests move the server's clock they run them, as the time passed would have.
+ * tests move the server's clock they run them, as the time passed would have. The timers of the batch jobs start
+ * executions, which run on their own threads: it returns once none is running any more.
  */
 final class ScheduledJobs {
 
@@ -34,6 +35,7 @@ final class ScheduledJobs {
                 }
             }
         }
+        BatchJobs.awaitIdle();
     }
 
     private static ModelNode readTimerServices(String beanType) {

@@ -27,6 +27,9 @@ import org.jboss.arquillian.test.spi.event.suite.BeforeSuite;
  * {@link #SIGNED_REQUESTS_PER_ACCOUNT} per {@link #SIGNED_REQUESTS_PERIOD}, so that a test can spend it; the
  * period keeps a realistic length, since tests move the server's clock ({@link ServerClock}) instead of waiting.
  * Wake-up streams get a one-second keep-alive and a small bound on open streams, for the same reason.
+ * The batch jobs' timers wait a day ({@link #JOB_INTERVAL}): the jobs run when a test moves the clock, as the time
+ * passed would have made them, or when a test starts one ({@link BatchJobs}), never unbidden in the middle of a
+ * test that counts what an execution did.
  */
 public class ServerSettingsObserver {
 
@@ -38,6 +41,7 @@ public class ServerSettingsObserver {
     public static final Duration STREAM_KEEP_ALIVE = Duration.ofSeconds(1);
     /** Small enough for a test to reach with a few accounts' streams (four each, the default). */
     public static final int STREAMS_OVERALL = 12;
+    public static final Duration JOB_INTERVAL = Duration.ofDays(1);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -54,7 +58,10 @@ public class ServerSettingsObserver {
                 "-Dtacit.signed-requests.per-account=" + SIGNED_REQUESTS_PER_ACCOUNT,
                 "-Dtacit.signed-requests.period=" + SIGNED_REQUESTS_PERIOD,
                 "-Dtacit.streams.keep-alive=" + STREAM_KEEP_ALIVE,
-                "-Dtacit.streams.overall=" + STREAMS_OVERALL));
+                "-Dtacit.streams.overall=" + STREAMS_OVERALL,
+                "-Dtacit.jobs.process-delayed-releases.interval=" + JOB_INTERVAL,
+                "-Dtacit.jobs.expire-discovery-tokens.interval=" + JOB_INTERVAL,
+                "-Dtacit.jobs.purge-expired-records.interval=" + JOB_INTERVAL));
     }
 
     /**

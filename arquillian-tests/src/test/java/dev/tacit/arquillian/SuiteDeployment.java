@@ -26,6 +26,7 @@ public final class SuiteDeployment {
             new ServerDeploymentHelper(ServerManagement.client()).deploy(NAME, ear);
             deployed = true;
             ServerClock.deployed();
+            BatchJobs.deployed();
         } catch (Exception e) {
             throw new IllegalStateException("cannot deploy the tests' tacit.ear; see the server log", e);
         }

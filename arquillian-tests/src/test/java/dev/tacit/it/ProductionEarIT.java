@@ -38,7 +38,8 @@ class ProductionEarIT {
         assertEquals(List.of(), built.selectingBeansXml, "no beans.xml selects an alternative");
         assertTrue(built.applicationXml.contains("<web-uri>tacit-web.war</web-uri>"), built.applicationXml);
         assertTrue(built.applicationXml.contains("<ejb>tacit-ejb.jar</ejb>"), built.applicationXml);
-        assertEquals(2, built.applicationXml.split("<module>", -1).length - 1, built.applicationXml);
+        assertTrue(built.applicationXml.contains("<ejb>tacit-batch.jar</ejb>"), built.applicationXml);
+        assertEquals(3, built.applicationXml.split("<module>", -1).length - 1, built.applicationXml);
         assertTrue(built.classCount > 100, "the EAR's classes were inspected: " + built.classCount);
     }
 
@@ -53,7 +54,7 @@ class ProductionEarIT {
         assertTrue(deployed.testClasses.contains(
                 "tacit-test-clock.war!WEB-INF/classes/dev/tacit/arquillian/clock/ClockControlServlet.class"),
                 deployed.testClasses.toString());
-        assertEquals(3, deployed.applicationXml.split("<module>", -1).length - 1, deployed.applicationXml);
+        assertEquals(4, deployed.applicationXml.split("<module>", -1).length - 1, deployed.applicationXml);
     }
 
     /** What an EAR holds, looked into nested archives. */

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,13 +32,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The README's "Deploying to your own WildFly", followed to the letter: its shell block, taken from README.md,
  * run on a fresh unzip of the WildFly distribution (the zip the build already has), against a PostgreSQL where
  * the user has only the README's rights, in production mode: with a keystore made by the README's
- * {@code keytool} command and the Twilio gateway's settings (nothing is texted). Tacit must come up ready.
+ * {@code keytool} command and the Twilio gateway's settings (nothing is texted). Tacit must come up ready, and
+ * the operator the README adds must open the operator's resource, which stays closed without credentials.
  * Before that, the configuration script is run on the bare installation and must refuse it, naming the
  * missing module.
  */
 class OwnWildFlyIT {
 
     static final String MARKER = "<!-- own-wildfly-steps -->";
+    /** The operator the README's step 3 adds, with a password of this run's own. */
+    private static final String OPERATOR = "own-wildfly-operator";
     private static final Duration DEPLOYMENT_LIMIT = Duration.ofMinutes(4);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(60);
     private static final Duration BOOT_LIMIT = Duration.ofSeconds(60);
@@ -62,6 +66,9 @@ class OwnWildFlyIT {
         assertTrue(said.contains("Module org.postgresql (the PostgreSQL JDBC driver) does not load: copy the build's"
                 + " server/target/wildfly-*/modules/org/postgresql/main to modules/org/postgresql/main"), said);
 
+        byte[] secret = new byte[12];
+        new SecureRandom().nextBytes(secret);
+        String operatorPassword = HexFormat.of().formatHex(secret);
         Path steps = work.resolve("readme-steps.sh");
         Files.writeString(steps, String.join("\n", readmeSteps(project.resolve("README.md"))) + "\n");
         try (LocalPostgres postgres = LocalPostgres.start(work.resolve("postgres"))) {
@@ -77,6 +84,8 @@ class OwnWildFlyIT {
             environment.putAll(database.asEnvironment());
             environment.putAll(productionSettings(work));
             environment.put("TACIT_PUBLIC_ORIGIN", ports.localOrigin());
+            environment.put("TACIT_OPERATOR", OPERATOR);
+            environment.put("TACIT_OPERATOR_PASSWORD", operatorPassword);
             // What the README leaves to the operator: this run's ports; standalone.sh forwards SIGTERM.
             environment.put("JBOSS_JAVA_SIZING", LauncherProcess.FAST_BOOT + " -Djboss.socket.binding.port-offset="
                     + portOffset);
@@ -91,6 +100,15 @@ class OwnWildFlyIT {
                         HttpRequest.newBuilder(URI.create(ports.localOrigin() + "/v1/server")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, api.statusCode(), api.body());
+                URI jobs = URI.create(ports.localOrigin() + "/v1/operator/jobs/purge-expired-records/executions");
+                HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(jobs).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(401, anonymous.statusCode(), anonymous.body());
+                HttpResponse<String> operator = HttpClient.newHttpClient().send(HttpRequest.newBuilder(jobs)
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                (OPERATOR + ":" + operatorPassword).getBytes(StandardCharsets.UTF_8))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, operator.statusCode(), "the README's operator: " + operator.body());
             } finally {
                 stop(server);
             }

@@ -21,6 +21,7 @@ import dev.tacit.web.messages.MailboxResource;
 import dev.tacit.web.messages.MessagesResource;
 import dev.tacit.web.messages.MessagingProblemMappers;
 import dev.tacit.web.messages.TokenStateResource;
+import dev.tacit.web.operator.OperatorJobsResource;
 import dev.tacit.web.problem.ConstraintViolationExceptionMapper;
 import dev.tacit.web.problem.UnexpectedExceptionMapper;
 import dev.tacit.web.problem.UnreadableBodyExceptionMapper;
@@ -60,6 +61,7 @@ public class TacitApi extends Application {
                 VerificationProblemMappers.InvalidSendProof.class, VerificationProblemMappers.ExpiredSendProof.class,
                 DiscoveryResource.class, DiscoveryTokensResource.class,
                 DiscoveryProblemMappers.InvalidDiscoveryRequest.class, DiscoveryProblemMappers.TokenAlreadySpent.class,
-                DiscoveryProblemMappers.AllowanceSpent.class);
+                DiscoveryProblemMappers.AllowanceSpent.class,
+                OperatorJobsResource.class);
     }
 }

@@ -9,8 +9,8 @@ import jakarta.persistence.PersistenceContext;
 /**
  * The request-signature nonces already accepted (docs/protocol.md §5.3 step 8), in PostgreSQL: every server
  * node records into and checks against the same table, and a row stays until its signature is no longer
- * fresh, whatever the traffic, because the table forgets nothing but what {@link #purgeExpired} deletes.
- * Runs in the caller's transaction.
+ * fresh, whatever the traffic, because the table forgets nothing but what the job purge-expired-records
+ * (batch module) deletes. Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class RequestNonceStore {
@@ -32,21 +32,5 @@ public class RequestNonceStore {
                 .setParameter(1, pairDigest)
                 .setParameter(2, expiresAt)
                 .executeUpdate() == 1;
-    }
-
-    /**
-     * Deletes at most {@code limit} pairs whose signatures stopped being fresh before {@code now}: a replay
-     * of one is refused by the freshness check.
-     *
-     * @return how many were deleted
-     */
-    public int purgeExpired(Instant now, int limit) {
-        return entityManager.createNativeQuery("""
-                        DELETE FROM {h-schema}request_nonce
-                        WHERE pair_digest IN (SELECT pair_digest FROM {h-schema}request_nonce
-                                              WHERE expires_at < ?1 LIMIT ?2)""")
-                .setParameter(1, now)
-                .setParameter(2, limit)
-                .executeUpdate();
     }
 }

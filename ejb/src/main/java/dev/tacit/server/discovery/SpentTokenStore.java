@@ -1,6 +1,5 @@
 package dev.tacit.server.discovery;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,25 +39,5 @@ public class SpentTokenStore {
         if (insert.executeUpdate() != tokens.size()) {
             throw new TokenAlreadySpentException();
         }
-    }
-
-    /**
-     * Deletes at most {@code limit} spent tokens whose key no longer verifies at {@code now}: such a token is
-     * refused by its key anyway. Runs in the caller's transaction; call it in batches until it deletes fewer
-     * than {@code limit}.
-     *
-     * @return how many were deleted
-     */
-    public int purgeRetired(Instant now, int limit) {
-        return entityManager.createNativeQuery("""
-                        DELETE FROM {h-schema}spent_token
-                        WHERE (key_id, nonce) IN (SELECT s.key_id, s.nonce
-                                                  FROM {h-schema}spent_token s
-                                                  JOIN {h-schema}rotating_key k ON k.key_id = s.key_id
-                                                  WHERE k.verifies_until <= ?1
-                                                  LIMIT ?2)""")
-                .setParameter(1, now)
-                .setParameter(2, limit)
-                .executeUpdate();
     }
 }

@@ -1,6 +1,5 @@
 package dev.tacit.server.limits;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +10,7 @@ import jakarta.transaction.Transactional;
 /**
  * The abuse counters in PostgreSQL: how much of each {@link Allowance} is used, one row per (subject, window).
  * A table, not a cache: shared by every server node, and no volume of other traffic makes it forget a live
- * count. Rows outlive their window only until {@link #purgeExpired} deletes them.
+ * count. Rows outlive their window only until the job purge-expired-records (batch module) deletes them.
  */
 @ApplicationScoped
 public class AbuseCounterStore {
@@ -85,23 +84,6 @@ public class AbuseCounterStore {
             throw new IllegalStateException("a locked abuse counter changed under its lock");
         }
         return taken;
-    }
-
-    /**
-     * Deletes at most {@code limit} counters whose window ended at or before {@code now}; their subjects start
-     * afresh in the next window anyway. Runs in the caller's transaction; call it in batches until it
-     * deletes fewer than {@code limit}.
-     *
-     * @return how many were deleted
-     */
-    public int purgeExpired(Instant now, int limit) {
-        return entityManager.createNativeQuery("""
-                        DELETE FROM {h-schema}abuse_counter
-                        WHERE (subject, window_start) IN (SELECT subject, window_start FROM {h-schema}abuse_counter
-                                                          WHERE expires_at <= ?1 LIMIT ?2)""")
-                .setParameter(1, now)
-                .setParameter(2, limit)
-                .executeUpdate();
     }
 
     private boolean useOne(Allowance allowance) {

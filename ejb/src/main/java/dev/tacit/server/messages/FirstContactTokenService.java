@@ -75,27 +75,31 @@ public class FirstContactTokenService {
 
     /**
      * The state change of a release, one for both paths: a release "now" and the job that executes due releases
-     * (issue 20). The token forgets its recipient and handle and may be exchanged by its holder.
+     * (process-delayed-releases, batch module). The token forgets its recipient and handle and may be exchanged by
+     * its holder.
      *
      * @return false if it was no longer attached or releasing (released meanwhile by another node)
      */
     public boolean executeRelease(SpentTokenId token) {
-        return tokens.release(token);
+        return executeReleases(List.of(token)) == 1;
     }
 
     /**
-     * Executes up to {@code limit} releases due by now, in this transaction; rows other transactions hold are
-     * skipped. Returns how many were executed.
+     * {@link #executeRelease} for several tokens at once, in one statement: what the job does with a chunk.
+     *
+     * @return how many were released
      */
-    public int executeDueReleases(int limit) {
-        List<SpentTokenId> due = tokens.lockDueReleases(clock.instant(), limit);
-        int executed = 0;
-        for (SpentTokenId token : due) {
-            if (executeRelease(token)) {
-                executed++;
-            }
-        }
-        return executed;
+    public int executeReleases(List<SpentTokenId> held) {
+        return tokens.release(held);
+    }
+
+    /**
+     * Up to {@code limit} releases due by {@code dueBy}, earliest first, locked until this transaction ends; rows
+     * other transactions hold are skipped, so executions of the release job on any nodes never take the same
+     * one. The job executes each through {@link #executeRelease} in the same transaction.
+     */
+    public List<SpentTokenId> lockDueReleases(Instant dueBy, int limit) {
+        return tokens.lockDueReleases(dueBy, limit);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 
 /**
  * First-contact tokens once spent (table {@code first_contact_token}, V10) and their states. Every check-and-change
@@ -97,12 +98,28 @@ public class FirstContactTokenStore {
     }
 
     /**
-     * Releases a token: it forgets its recipient and handle, and its holder may exchange it once.
+     * Releases tokens, in one statement: each forgets its recipient and handle, and its holder may exchange it once.
      *
-     * @return false if it was not attached or releasing (released already, say by another node)
+     * @return how many were released; a token no longer attached or releasing (released already, say by another
+     *         node) is left as it is and not counted
      */
-    public boolean release(SpentTokenId token) {
-        return leave(token, "released");
+    public int release(List<SpentTokenId> tokens) {
+        if (tokens.isEmpty()) {
+            return 0;
+        }
+        StringBuilder identities = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            identities.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 1).append(", ?").append(2 * i + 2)
+                    .append(')');
+        }
+        Query update = entityManager.createNativeQuery("UPDATE {h-schema}first_contact_token"
+                + " SET state = 'released', recipient = NULL, handle = NULL, release_due_at = NULL"
+                + " WHERE state IN ('attached', 'releasing') AND (key_id, nonce) IN (VALUES " + identities + ")");
+        for (int i = 0; i < tokens.size(); i++) {
+            update.setParameter(2 * i + 1, tokens.get(i).keyId());
+            update.setParameter(2 * i + 2, tokens.get(i).nonce());
+        }
+        return update.executeUpdate();
     }
 
     /**
@@ -111,17 +128,12 @@ public class FirstContactTokenStore {
      * @return false if it was not attached or releasing
      */
     public boolean burn(SpentTokenId token) {
-        return leave(token, "burned");
-    }
-
-    private boolean leave(SpentTokenId token, String state) {
         return entityManager.createNativeQuery("""
                         UPDATE {h-schema}first_contact_token
-                        SET state = ?3, recipient = NULL, handle = NULL, release_due_at = NULL
+                        SET state = 'burned', recipient = NULL, handle = NULL, release_due_at = NULL
                         WHERE key_id = ?1 AND nonce = ?2 AND state IN ('attached', 'releasing')""")
                 .setParameter(1, token.keyId())
                 .setParameter(2, token.nonce())
-                .setParameter(3, state)
                 .executeUpdate() == 1;
     }
 
@@ -184,20 +196,6 @@ public class FirstContactTokenStore {
                 .setParameter(1, day)
                 .getResultList();
         return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
-    }
-
-    /**
-     * Deletes at most {@code limit} tokens whose key stopped verifying before {@code now}, whatever their state:
-     * such a token is refused as one of an unknown key. Returns how many.
-     */
-    public int purgeExpiredKeys(Instant now, int limit) {
-        return entityManager.createNativeQuery("""
-                        DELETE FROM {h-schema}first_contact_token
-                        WHERE (key_id, nonce) IN (SELECT key_id, nonce FROM {h-schema}first_contact_token
-                                                  WHERE key_verifies_until < ?1 LIMIT ?2)""")
-                .setParameter(1, now)
-                .setParameter(2, limit)
-                .executeUpdate();
     }
 
     private static SpentTokenId identity(Object[] columns) {

@@ -72,16 +72,6 @@ public class MessageStore {
                 .executeUpdate() == 1;
     }
 
-    /** Deletes at most {@code limit} messages that expired before {@code now}; returns how many. */
-    public int purgeExpired(Instant now, int limit) {
-        return entityManager.createNativeQuery("""
-                        DELETE FROM {h-schema}message
-                        WHERE id IN (SELECT id FROM {h-schema}message WHERE expires_at < ?1 LIMIT ?2)""")
-                .setParameter(1, now)
-                .setParameter(2, limit)
-                .executeUpdate();
-    }
-
     static Instant instant(Object column) {
         if (column instanceof Instant instant) {
             return instant;

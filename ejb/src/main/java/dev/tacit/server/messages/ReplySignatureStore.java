@@ -30,14 +30,4 @@ public class ReplySignatureStore {
                 .setParameter(2, expiresAt)
                 .executeUpdate() == 1;
     }
-
-    /** Deletes at most {@code limit} records no longer fresh at {@code now}; returns how many. */
-    public int purgeExpired(Instant now, int limit) {
-        return entityManager.createNativeQuery("""
-                        DELETE FROM {h-schema}reply_signature
-                        WHERE digest IN (SELECT digest FROM {h-schema}reply_signature WHERE expires_at < ?1 LIMIT ?2)""")
-                .setParameter(1, now)
-                .setParameter(2, limit)
-                .executeUpdate();
-    }
 }

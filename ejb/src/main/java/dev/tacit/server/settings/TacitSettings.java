@@ -70,6 +70,8 @@ public interface TacitSettings {
 
     Push push();
 
+    Jobs jobs();
+
     enum Mode {
         PRODUCTION,
         DEVELOPMENT
@@ -336,6 +338,43 @@ public interface TacitSettings {
         @WithDefault("1000")
         @WithConverter(SettingConverters.AtLeastOne.class)
         int queue();
+    }
+
+    /**
+     * How often each batch job (batch module, README "Batch jobs") is started on this node, counted from the
+     * deployment's start. Every node starts it on its own schedule; executions at once share the rows.
+     */
+    interface Jobs {
+
+        ProcessDelayedReleases processDelayedReleases();
+
+        ExpireDiscoveryTokens expireDiscoveryTokens();
+
+        PurgeExpiredRecords purgeExpiredRecords();
+
+        interface ProcessDelayedReleases {
+
+            /** Time between two starts of process-delayed-releases: a release is executed at most this late. */
+            @WithDefault("PT5M")
+            @WithConverter(SettingConverters.WholeSeconds.class)
+            Duration interval();
+        }
+
+        interface ExpireDiscoveryTokens {
+
+            /** Time between two starts of expire-discovery-tokens. */
+            @WithDefault("PT1H")
+            @WithConverter(SettingConverters.WholeSeconds.class)
+            Duration interval();
+        }
+
+        interface PurgeExpiredRecords {
+
+            /** Time between two starts of purge-expired-records. */
+            @WithDefault("PT10M")
+            @WithConverter(SettingConverters.WholeSeconds.class)
+            Duration interval();
+        }
     }
 
     /** The PostgreSQL database, read by the datasource TacitDS (configure-tacit.cli) and the local launcher. */

@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.persistence.EntityManager;
 
+import dev.tacit.server.purge.ExpiredRecordPurge;
+import dev.tacit.server.purge.ExpiredRecords;
 import dev.tacit.server.storetests.StoreDatabase;
 import dev.tacit.server.storetests.Transactions;
 
@@ -119,7 +121,8 @@ class RequestNonceStoreTest {
 
     /** Purges in a transaction of its own; how many pairs it deleted. */
     private static int purged(Transactions transactions, Instant now, int limit) {
-        Integer purged = transactions.inTransaction(em -> store(em).purgeExpired(now, limit));
+        Integer purged = transactions.inTransaction(
+                em -> ExpiredRecordPurge.purge(em, ExpiredRecords.REQUEST_NONCES, now, limit));
         return purged;
     }
 

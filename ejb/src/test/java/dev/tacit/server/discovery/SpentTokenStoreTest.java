@@ -8,6 +8,8 @@ import java.util.stream.IntStream;
 import jakarta.persistence.EntityManager;
 
 import dev.tacit.crypto.token.Token;
+import dev.tacit.server.purge.ExpiredRecordPurge;
+import dev.tacit.server.purge.ExpiredRecords;
 import dev.tacit.server.storetests.StoreDatabase;
 import dev.tacit.server.storetests.Transactions;
 
@@ -80,9 +82,12 @@ class SpentTokenStoreTest {
         transactions.run(em -> store(em).spendAll(IntStream.rangeClosed(1, 5).mapToObj(n -> token(1, n)).toList()));
         transactions.run(em -> store(em).spendAll(List.of(token(2, 1))));
 
-        assertEquals(3, (int) transactions.inTransaction(em -> store(em).purgeRetired(NOW, 3)));
-        assertEquals(2, (int) transactions.inTransaction(em -> store(em).purgeRetired(NOW, 3)));
-        assertEquals(0, (int) transactions.inTransaction(em -> store(em).purgeRetired(NOW, 3)));
+        assertEquals(3, (int) transactions.inTransaction(
+                em -> ExpiredRecordPurge.purge(em, ExpiredRecords.SPENT_DISCOVERY_TOKENS, NOW, 3)));
+        assertEquals(2, (int) transactions.inTransaction(
+                em -> ExpiredRecordPurge.purge(em, ExpiredRecords.SPENT_DISCOVERY_TOKENS, NOW, 3)));
+        assertEquals(0, (int) transactions.inTransaction(
+                em -> ExpiredRecordPurge.purge(em, ExpiredRecords.SPENT_DISCOVERY_TOKENS, NOW, 3)));
 
         assertEquals(1, transactions.rows("spent_token"), "the current key's token stays");
     }

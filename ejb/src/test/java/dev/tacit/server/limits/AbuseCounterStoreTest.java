@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.persistence.EntityManager;
 
+import dev.tacit.server.purge.ExpiredRecordPurge;
+import dev.tacit.server.purge.ExpiredRecords;
 import dev.tacit.server.storetests.StoreDatabase;
 import dev.tacit.server.storetests.Transactions;
 
@@ -143,7 +145,8 @@ class AbuseCounterStoreTest {
         int purged = 0;
         int batch;
         do {
-            batch = transactions.inTransaction(em -> store(em).purgeExpired(afterTheFirstHour, 2));
+            batch = transactions.inTransaction(
+                em -> ExpiredRecordPurge.purge(em, ExpiredRecords.ABUSE_COUNTERS, afterTheFirstHour, 2));
             purged += batch;
             assertTrue(batch <= 2, "at most a batch at a time");
         } while (batch == 2);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.tacit.server.purge.ExpiredRecordPurge;
+import dev.tacit.server.purge.ExpiredRecords;
 import dev.tacit.server.storetests.StoreDatabase;
 import dev.tacit.server.storetests.Transactions;
 
@@ -82,7 +84,7 @@ class FirstContactTokenStoreTest {
     void aReleaseForgetsRecipientAndHandleAndAllowsOneRefresh(Transactions transactions) {
         transactions.run(em -> tokens(em).attach(token(1), BOB, handle(1), KEY_UNTIL));
 
-        transactions.run(em -> assertTrue(tokens(em).release(token(1))));
+        transactions.run(em -> assertEquals(1, tokens(em).release(List.of(token(1)))));
 
         transactions.run(em -> {
             Object[] row = (Object[]) em.createNativeQuery(
@@ -93,7 +95,7 @@ class FirstContactTokenStoreTest {
             assertNull(row[3]);
             assertEquals(TokenState.RELEASED, tokens(em).state(token(1)));
             assertNull(tokens(em).lockHeld(BOB, handle(1)));
-            assertFalse(tokens(em).release(token(1)), "released once");
+            assertEquals(0, tokens(em).release(List.of(token(1))), "released once");
             assertFalse(tokens(em).burn(token(1)), "a released token is no longer the recipient's to report");
         });
         transactions.run(em -> assertTrue(tokens(em).markRefreshed(token(1))));
@@ -153,6 +155,30 @@ class FirstContactTokenStoreTest {
         });
     }
 
+    /** A chunk of the release job: one statement releases the tokens still held and leaves the others alone. */
+    @Test
+    void severalTokensAreReleasedInOneStatementAndOnlyThoseStillHeld(Transactions transactions) {
+        transactions.run(em -> {
+            for (int i = 1; i <= 4; i++) {
+                tokens(em).attach(token(i), BOB, handle(i), KEY_UNTIL);
+            }
+            tokens(em).scheduleRelease(token(2), NOW);
+            assertTrue(tokens(em).burn(token(3)));
+        });
+
+        assertEquals(2, (int) transactions.inTransaction(
+                em -> tokens(em).release(List.of(token(1), token(2), token(3)))));
+
+        transactions.run(em -> {
+            assertEquals(TokenState.RELEASED, tokens(em).state(token(1)));
+            assertEquals(TokenState.RELEASED, tokens(em).state(token(2)));
+            assertEquals(TokenState.BURNED, tokens(em).state(token(3)));
+            assertEquals(TokenState.ATTACHED, tokens(em).state(token(4)), "not in the list");
+            assertEquals(1, tokens(em).heldBy(BOB));
+            assertEquals(0, tokens(em).release(List.of()));
+        });
+    }
+
     @Test
     void aBurnedTokenForgetsItsRecipientAndTheReportIsCountedWithoutIt(Transactions transactions) {
         transactions.run(em -> tokens(em).attach(token(1), BOB, handle(1), KEY_UNTIL));
@@ -166,7 +192,7 @@ class FirstContactTokenStoreTest {
         transactions.run(em -> {
             assertEquals(TokenState.BURNED, tokens(em).state(token(1)));
             assertEquals(0, tokens(em).heldBy(BOB));
-            assertFalse(tokens(em).release(token(1)));
+            assertEquals(0, tokens(em).release(List.of(token(1))));
             assertFalse(tokens(em).markRefreshed(token(1)));
             assertEquals(2, tokens(em).spamReports(LocalDate.of(2026, 12, 1)));
             assertEquals(0, tokens(em).spamReports(LocalDate.of(2026, 12, 2)));
@@ -181,7 +207,8 @@ class FirstContactTokenStoreTest {
             tokens(em).attach(token(3), BOB, handle(3), NOW.plusSeconds(1));
         });
 
-        assertEquals(2, (int) transactions.inTransaction(em -> tokens(em).purgeExpiredKeys(NOW, 10)));
+        assertEquals(2, (int) transactions.inTransaction(
+                em -> ExpiredRecordPurge.purge(em, ExpiredRecords.FIRST_CONTACT_TOKENS, NOW, 10)));
 
         transactions.run(em -> {
             assertEquals(TokenState.UNKNOWN, tokens(em).state(token(1)));

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.server.purge.ExpiredRecordPurge;
+import dev.tacit.server.purge.ExpiredRecords;
 import dev.tacit.server.storetests.StoreDatabase;
 import dev.tacit.server.storetests.Transactions;
 
@@ -99,7 +101,8 @@ class MessageStoreTest {
 
         assertEquals(List.of(id(2)),
                 ids(transactions.inTransaction(em -> messages(em).page(BOB, Optional.empty(), NOW, 10))));
-        assertEquals(1, (int) transactions.inTransaction(em -> messages(em).purgeExpired(NOW, 10)));
+        assertEquals(1, (int) transactions.inTransaction(
+                em -> ExpiredRecordPurge.purge(em, ExpiredRecords.UNDELIVERED_MESSAGES, NOW, 10)));
         assertEquals(1, transactions.rows("message"));
     }
 

@@ -3,6 +3,8 @@ package dev.tacit.server.messages;
 import java.time.Instant;
 import java.util.List;
 
+import dev.tacit.server.purge.ExpiredRecordPurge;
+import dev.tacit.server.purge.ExpiredRecords;
 import dev.tacit.server.storetests.StoreDatabase;
 import dev.tacit.server.storetests.Transactions;
 
@@ -36,7 +38,8 @@ class ReplySignatureStoreTest {
             assertTrue(replies(em).record(bytes(32, 2), NOW.plusSeconds(1)));
         });
 
-        assertEquals(1, (int) transactions.inTransaction(em -> replies(em).purgeExpired(NOW, 10)));
+        assertEquals(1, (int) transactions.inTransaction(
+                em -> ExpiredRecordPurge.purge(em, ExpiredRecords.REPLY_SIGNATURES, NOW, 10)));
 
         transactions.run(em -> {
             assertTrue(replies(em).record(bytes(32, 1), NOW.plusSeconds(300)), "purged");

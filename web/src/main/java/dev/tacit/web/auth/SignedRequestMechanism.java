@@ -41,6 +41,9 @@ import dev.tacit.web.problem.ProblemWriter;
  * /v1/accounts}) is anonymous but may be signed, by an account re-registering with its current key (§4.7): it
  * is then authenticated the same way. Other requests pass untouched. What an authenticated request costs the
  * server (its nonce, its account's allowance, its account's activity) is {@link SignedRequestAdmission}'s.
+ * The operator's resources ({@code /v1/operator/*}) take the operator's credentials instead
+ * ({@link OperatorAuthentication}); a signed request there is authenticated as its account all the same, which
+ * holds no operator role, so the container refuses it (403): an account signature never grants them.
  *
  * <p>A refused request is logged at FINE only, in one line naming the check it failed, never the keyid,
  * nonce or content; its answer goes through the container's error page ({@link ProblemWriter#sendError}),
@@ -67,6 +70,9 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
     @Inject
     Clock clock;
 
+    @Inject
+    OperatorAuthentication operator;
+
     private RequestVerifier verifier;
 
     @PostConstruct
@@ -79,6 +85,9 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         if (!context.isProtected() && !isSignedRegistration(request)) {
             return context.doNothing();
+        }
+        if (OperatorAuthentication.isOperatorPath(request) && !isSigned(request)) {
+            return operator.validate(request, response, context);
         }
         try {
             return authenticate(request, response, context);
@@ -127,7 +136,11 @@ public class SignedRequestMechanism implements HttpAuthenticationMechanism {
     /** A registration that carries a signature: the account re-registering with its current key (§4.7). */
     private static boolean isSignedRegistration(HttpServletRequest request) {
         return "POST".equals(request.getMethod()) && REGISTRATION_PATH.equals(request.getRequestURI())
-                && (request.getHeader("Signature-Input") != null || request.getHeader("Signature") != null);
+                && isSigned(request);
+    }
+
+    private static boolean isSigned(HttpServletRequest request) {
+        return request.getHeader("Signature-Input") != null || request.getHeader("Signature") != null;
     }
 
     /**
