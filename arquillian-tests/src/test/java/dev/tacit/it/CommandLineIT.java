@@ -3,10 +3,17 @@ package dev.tacit.it;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -27,11 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code tacit} against the real server, as a user runs it: register in two runs (the code from the SMS
- * provider stub), then status, tokens and discover, with the proxy up and down.
+ * provider stub), then status, tokens and discover, with the proxy up and down; a conversation; a follower of
+ * the live mailbox stream.
  */
 @ExtendWith(ArquillianExtension.class)
 class CommandLineIT {
@@ -136,6 +145,80 @@ class CommandLineIT {
             proxy.close();
             run(ExitCode.PROXY_UNREACHABLE, bob, "reply", aliceNumber, "not sent");
             assertEquals(before, proxy.connections().size());
+        }
+    }
+
+    /**
+     * {@code inbox --follow}: a follower started first prints that it follows once the live stream is open; a
+     * message sent only then is printed as it arrives, and {@code --max 1} ends the run with exit code 0. The
+     * message was acknowledged: a later {@code inbox} finds nothing.
+     */
+    @Test
+    void followerPrintsAMessageSentAfterItConnected() throws Exception {
+        Path passphrase = Files.writeString(home.resolve("passphrase"), "a passphrase for the test\n");
+        ExecutorService follower = Executors.newSingleThreadExecutor();
+        try (LoopbackSocksProxy proxy = LoopbackSocksProxy.start()) {
+            List<String> alice = registered("alice", passphrase, proxy);
+            List<String> bob = registered("bob", passphrase, proxy);
+            String aliceNumber = run(alice, "status").getString("number");
+            String bobNumber = run(bob, "status").getString("number");
+
+            LineWriter out = new LineWriter();
+            StringWriter err = new StringWriter();
+            List<String> arguments = new ArrayList<>(List.of("inbox", "--follow", "--max", "1", "--for", "PT5M"));
+            arguments.addAll(bob);
+            Future<Integer> exit = follower.submit(() -> {
+                CommandLine commandLine = TacitCli.commandLine(new TacitCli());
+                commandLine.setOut(new PrintWriter(out, true));
+                commandLine.setErr(new PrintWriter(err, true));
+                return commandLine.execute(arguments.toArray(String[]::new));
+            });
+            assertEquals("following", out.next().getString("event"), err.toString());
+
+            run(alice, "send", bobNumber, "Are", "you", "there?");
+            JsonObject message = out.next();
+            assertEquals("message", message.getString("event"));
+            assertEquals(aliceNumber, message.getString("from"));
+            assertEquals("Are you there?", message.getString("text"));
+            assertTrue(message.getBoolean("firstContact"));
+            assertEquals(ExitCode.OK.code(), exit.get(2, TimeUnit.MINUTES), err.toString());
+            assertEquals(0, run(bob, "inbox").getJsonArray("messages").size(), "the follower acknowledged it");
+        } finally {
+            follower.shutdownNow();
+        }
+    }
+
+    /** Standard output of a running command, handed over a line at a time as JSON. */
+    private static final class LineWriter extends Writer {
+
+        private final StringBuilder partial = new StringBuilder();
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
+        @Override
+        public synchronized void write(char[] buffer, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                if (buffer[i] == '\n') {
+                    lines.add(partial.toString());
+                    partial.setLength(0);
+                } else if (buffer[i] != '\r') {
+                    partial.append(buffer[i]);
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        /** The next line, waiting for it up to two minutes. */
+        JsonObject next() throws InterruptedException {
+            String line = lines.poll(2, TimeUnit.MINUTES);
+            assertNotNull(line, "no line came");
+            return Json.createReader(new StringReader(line)).readObject();
         }
     }
 

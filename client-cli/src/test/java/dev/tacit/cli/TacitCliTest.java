@@ -71,6 +71,20 @@ class TacitCliTest {
     }
 
     @Test
+    void inboxTakesMaxAndForOnlyWithFollow() {
+        Run withoutFollow = run("inbox", "--max", "1");
+        Run noMessages = run("inbox", "--follow", "--max", "0");
+        Run badDuration = run("inbox", "--follow", "--for", "10 minutes");
+
+        assertEquals(ExitCode.USAGE.code(), withoutFollow.exit, withoutFollow.err);
+        assertTrue(withoutFollow.err.contains("--max and --for go with --follow"), withoutFollow.err);
+        assertEquals(ExitCode.USAGE.code(), noMessages.exit, noMessages.err);
+        assertTrue(noMessages.err.contains("--max takes a number of messages"), noMessages.err);
+        assertEquals(ExitCode.USAGE.code(), badDuration.exit, badDuration.err);
+        assertTrue(run("inbox", "--help").out.contains("--follow"));
+    }
+
+    @Test
     void requestingACodeCreatesTheStateAndRemembersTheSend() throws Exception {
         server.answer(Answer.json(202, "{\"sendProof\":\"AgAB.tdd\",\"expiresAt\":\"2026-11-25T09:10:00Z\"}"));
 

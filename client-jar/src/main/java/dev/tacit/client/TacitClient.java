@@ -52,7 +52,8 @@ import dev.tacit.http.signature.RequestSigner;
  * {@link ProxyUnreachableException} rather than ever going direct. What an operation changes in the state
  * (keys, certificate, tokens) is saved before it returns.
  *
- * <p>Messaging: {@link #send} (a first contact paid with a token, or a group-signed reply), {@link #receive},
+ * <p>Messaging: {@link #send} (a first contact paid with a token, or a group-signed reply), {@link #receive} (or
+ * {@link #follow} to receive as messages arrive),
  * {@link #release} (at a random time within a window, by default) and {@link #reportSpam} for a received first
  * contact, {@link #refreshTokens} to bring released tokens back, {@link #rotateKeys}. Contacts and the credentials
  * they handed over, conversations, spent and held tokens, planned releases and the mailbox's unacknowledged
@@ -378,6 +379,19 @@ public final class TacitClient implements AutoCloseable {
      */
     public Inbox receive() throws TacitClientException {
         return messaging().receive();
+    }
+
+    /**
+     * Follows the mailbox live (§4.20): opens its wake-up stream over the signed channel and, on each new message,
+     * {@link #receive() receives} as above, in {@link InboxFollower#next}. Close the follower when done; the
+     * client stays open.
+     *
+     * @throws NotRegisteredException if this state holds no account
+     */
+    public InboxFollower follow() throws TacitClientException {
+        AccountRecord account = account();
+        MailboxClient mailbox = new MailboxClient(direct, account.number(), account.identity(), clock, random);
+        return new InboxFollower(mailbox.events(Optional.empty()), this::receive);
     }
 
     /**
