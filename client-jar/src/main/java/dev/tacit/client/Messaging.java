@@ -94,7 +94,7 @@ final class Messaging {
         ClientState records = state.state();
         VerifiedKeyBundle bundle = lookUp(to); // always fresh: the pre-key a first contact starts from may have rotated
         ContactRecord contact = contactWith(to, bundle);
-        MemberCredential own = nextOwnCredential();
+        MemberCredential own = nextOwnCredential(to);
         Token token = records.takeToken(TokenPurpose.FIRST_CONTACT).orElseThrow(OutOfTokensException::new);
         Conversation.Started started = Conversation.start(local(), bundle, own, utf8(text), clock.instant(), random);
         records.putSentToken(new SentTokenRecord(token, TokenState.UNKNOWN));
@@ -212,7 +212,7 @@ final class Messaging {
         PhoneNumber from = opened.sender().phoneNumber();
         try {
             if (message.isFirstContact()) {
-                MemberCredential own = nextOwnCredential();
+                MemberCredential own = nextOwnCredential(from);
                 Conversation.Received received = Conversation.accept(local(), opened, own, accepted, random);
                 records.putConversation(ConversationRecord.of(received.conversation()));
                 ContactRecord contact = records.contact(from)
@@ -420,8 +420,11 @@ final class Messaging {
         return Optional.empty();
     }
 
-    /** The next member credential of the account's own group, the group grown when all are handed out. */
-    private MemberCredential nextOwnCredential() throws TacitClientException {
+    /**
+     * The next member credential of the account's own group, the group grown when all are handed out, recorded as
+     * handed to {@code contact} (so that blocking them revokes it, §2.2.9).
+     */
+    private MemberCredential nextOwnCredential(PhoneNumber contact) throws TacitClientException {
         ClientState records = state.state();
         AccountRecord account = account();
         int index = records.nextMember();
@@ -431,6 +434,7 @@ final class Messaging {
             records.setAccount(account.withGroup(group));
         }
         records.setNextMember(index + 1);
+        records.recordHandedOut(index, contact);
         return group.mintMember(index);
     }
 

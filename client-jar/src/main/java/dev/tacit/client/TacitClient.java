@@ -243,8 +243,9 @@ public final class TacitClient implements AutoCloseable {
 
     /**
      * Moves the account to new keys with a registration signed by its current identity key (§4.7): no code is
-     * needed and the registration lock does not apply. Tokens held stay valid. The account's group is new too:
-     * credentials contacts hold for the old one no longer sign replies to it, so they must start over.
+     * needed and the registration lock does not apply. Tokens held stay valid. The account keeps its group: the
+     * registration uploads the group public key it has, so the credentials contacts hold go on signing replies to
+     * it, and blocked contacts stay blocked.
      *
      * @throws NotRegisteredException if this state holds no account
      */
@@ -254,16 +255,15 @@ public final class TacitClient implements AutoCloseable {
         ServerDescription server = checkedServer(registration);
         CaCertificate current = registration.currentCaCertificate();
         AccountSetup setup = AccountSetup.generate(account.number(), registration.currentIssuerKey(clock.instant()),
-                server.firstContactChallenge(), random);
+                server.firstContactChallenge(), account.group(), random);
         RegisteredAccount registered = registration.reRegister(account.identity(), setup, new PinnedCaVerifier(current),
                 clock, random);
         ClientState records = state.state();
         records.setPinnedCas(pinned(current, registration.caCertificates(), records.pinnedCas()));
         records.setAccount(AccountRecord.of(registered));
         records.addTokens(TokenPurpose.FIRST_CONTACT, registered.tokens());
-        // A new group and a new pre-key: members are handed out from the first again, and first contacts made
-        // against the old pre-key no longer open.
-        records.setNextMember(0);
+        // The same group, so members go on being handed out where they were; a new pre-key, so first contacts made
+        // against the old one no longer open.
         records.setAcceptedInitiations(new dev.tacit.crypto.message.AcceptedInitiations());
         state.save();
         return new Registration(account.number(), registered.tokens().size(), true);

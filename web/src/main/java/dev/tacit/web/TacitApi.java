@@ -11,6 +11,8 @@ import dev.tacit.web.accounts.OwnAccountResource;
 import dev.tacit.web.discovery.DiscoveryProblemMappers;
 import dev.tacit.web.discovery.DiscoveryResource;
 import dev.tacit.web.discovery.DiscoveryTokensResource;
+import dev.tacit.web.groups.GroupKeyProblemMappers;
+import dev.tacit.web.groups.GroupKeyUpdatesResource;
 import dev.tacit.web.identity.CertificateAuthorityResource;
 import dev.tacit.web.instance.ServerResource;
 import dev.tacit.web.messages.HeldTokenResource;
@@ -62,6 +64,9 @@ public class TacitApi extends Application {
                 DiscoveryResource.class, DiscoveryTokensResource.class,
                 DiscoveryProblemMappers.InvalidDiscoveryRequest.class, DiscoveryProblemMappers.TokenAlreadySpent.class,
                 DiscoveryProblemMappers.AllowanceSpent.class,
-                OperatorJobsResource.class);
+                OperatorJobsResource.class,
+                GroupKeyUpdatesResource.class, GroupKeyProblemMappers.InvalidRequest.class,
+                GroupKeyProblemMappers.InvalidUpdate.class, GroupKeyProblemMappers.EpochStale.class,
+                GroupKeyProblemMappers.ChainFull.class, GroupKeyProblemMappers.UpdatesRefused.class);
     }
 }

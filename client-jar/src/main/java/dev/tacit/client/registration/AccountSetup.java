@@ -3,6 +3,7 @@ package dev.tacit.client.registration;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.tacit.crypto.group.GroupManagerKey;
 import dev.tacit.crypto.identity.AgreementKeyPair;
@@ -59,13 +60,23 @@ public final class AccountSetup {
      */
     public static AccountSetup generate(PhoneNumber number, IssuerPublicKey issuerKey, TokenChallenge challenge,
                                         SecureRandom random) {
+        return generate(number, issuerKey, challenge, GroupManagerKey.generate(DEFAULT_GROUP_MEMBERS), random);
+    }
+
+    /**
+     * Generates a new device's keys as {@link #generate(PhoneNumber, IssuerPublicKey, TokenChallenge, SecureRandom)}
+     * does, but keeps the account's {@code group}: a re-registration that keeps it keeps the credentials contacts
+     * hold (docs/protocol.md §4.7).
+     */
+    public static AccountSetup generate(PhoneNumber number, IssuerPublicKey issuerKey, TokenChallenge challenge,
+                                        GroupManagerKey group, SecureRandom random) {
         TokenClient tokens = new TokenClient(issuerKey, random);
         List<PendingToken> pending = new ArrayList<>(REGISTRATION_TOKENS);
         for (int i = 0; i < REGISTRATION_TOKENS; i++) {
             pending.add(tokens.blind(challenge));
         }
         return new AccountSetup(number, IdentityKeyPair.generate(random), AgreementKeyPair.generate(random),
-                AgreementKeyPair.generate(random), GroupManagerKey.generate(DEFAULT_GROUP_MEMBERS), pending);
+                AgreementKeyPair.generate(random), Objects.requireNonNull(group, "group"), pending);
     }
 
     public PhoneNumber number() {

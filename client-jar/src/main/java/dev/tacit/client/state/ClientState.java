@@ -211,6 +211,17 @@ public final class ClientState {
     }
 
     /** The index of the next own member credential to hand to a contact. */
+    /** Records that member {@code index} of the own group was handed to {@code contact}. */
+    public void recordHandedOut(int index, PhoneNumber contact) {
+        add(new MemberHandedOutRecord(index, contact));
+    }
+
+    /** The members of the own group handed to {@code contact}, in the order they were handed out. */
+    public List<Integer> membersHandedTo(PhoneNumber contact) {
+        return all(MemberHandedOutRecord.class).stream().filter(record -> record.contact().equals(contact))
+                .map(MemberHandedOutRecord::memberIndex).toList();
+    }
+
     public int nextMember() {
         return one(HandedOutRecord.class).map(HandedOutRecord::next).orElse(0);
     }

@@ -16,8 +16,10 @@ import dev.tacit.crypto.wire.StrictReader;
  * key bundle as last looked up (verified again against the pinned CA whenever it is used), and the member
  * credential of their group they handed over (docs/protocol.md §2.2, §3.7), with which this client replies to them
  * anonymously — absent until they hand one over.
- * Payload: {@code 0x01 || number_len (u8) || number || identity_key (32) || bundle_len (u16) || key bundle (§3.3,
- * empty if none) || has_credential (u8) || credential (322)?}.
+ * Payload: {@code 0x02 || number_len (u8) || number || identity_key (32) || bundle_len (u16) || key bundle (§3.3,
+ * empty if none) || has_credential (u8) || (credential_len (u16) || credential)?}: a credential is 322 or 466 bytes
+ * (§2.2.3; 466 once the contact's group has revoked members). Version 0x01, written before, has a 322-byte
+ * credential without a length; it is read, and written again as version 0x02.
  *
  * @param number      the contact's number
  * @param identityKey their identity key
@@ -27,8 +29,12 @@ import dev.tacit.crypto.wire.StrictReader;
 public record ContactRecord(PhoneNumber number, IdentityPublicKey identityKey, Optional<KeyBundle> bundle,
                             Optional<MemberCredential> credential) implements StateRecord {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    /** The first version: a credential of exactly 322 bytes, without a length. */
+    private static final int FIXED_CREDENTIAL_VERSION = 1;
+    private static final int FIXED_CREDENTIAL_BYTES = 322;
     private static final int MAX_BUNDLE_BYTES = 8192;
+    private static final int MAX_CREDENTIAL_BYTES = 1024;
 
     public ContactRecord {
         Objects.requireNonNull(number, "number");
@@ -58,13 +64,16 @@ public record ContactRecord(PhoneNumber number, IdentityPublicKey identityKey, O
                 .writeFixed(identityKey.toBytes())
                 .writeMediumField(bundle.map(KeyBundle::toBytes).orElse(new byte[0]))
                 .writeByte(credential.isPresent() ? 1 : 0);
-        credential.ifPresent(c -> out.writeFixed(SecretKeys.memberCredential(c)));
+        credential.ifPresent(c -> out.writeMediumField(SecretKeys.memberCredential(c)));
         return out.toByteArray();
     }
 
     static ContactRecord decode(byte[] payload) throws MalformedEncodingException {
         StrictReader in = StrictReader.of(payload, "contact record");
-        in.expectVersion(VERSION);
+        int version = in.readUnsignedByte();
+        if (version != VERSION && version != FIXED_CREDENTIAL_VERSION) {
+            throw new MalformedEncodingException("contact record: unknown version " + version);
+        }
         PhoneNumber number = PhoneNumber.fromBytes(in.readShortField(16));
         IdentityPublicKey identityKey = IdentityPublicKey.fromBytes(in.readFixed(IdentityPublicKey.LENGTH));
         byte[] bundleBytes = in.readMediumField(MAX_BUNDLE_BYTES);
@@ -75,7 +84,8 @@ public record ContactRecord(PhoneNumber number, IdentityPublicKey identityKey, O
             throw new MalformedEncodingException("contact record: credential flag " + hasCredential);
         }
         Optional<MemberCredential> credential = hasCredential == 1
-                ? Optional.of(MemberCredential.fromBytes(in.readFixed(MemberCredential.ENCODED_BYTES)))
+                ? Optional.of(MemberCredential.fromBytes(version == FIXED_CREDENTIAL_VERSION
+                        ? in.readFixed(FIXED_CREDENTIAL_BYTES) : in.readMediumField(MAX_CREDENTIAL_BYTES)))
                 : Optional.empty();
         in.finish();
         return new ContactRecord(number, identityKey, bundle, credential);

@@ -35,7 +35,9 @@ public enum RecordType {
     /** The first contacts accepted under the current pre-key ({@link AcceptedInitiationsRecord}); at most one. */
     ACCEPTED_INITIATIONS(12, AcceptedInitiationsRecord::decode),
     /** How many own member credentials were handed out ({@link HandedOutRecord}); at most one. */
-    HANDED_OUT(13, HandedOutRecord::decode);
+    HANDED_OUT(13, HandedOutRecord::decode),
+    /** Which contact was handed which member of the own group ({@link MemberHandedOutRecord}); one per member. */
+    MEMBER_HANDED_OUT(16, MemberHandedOutRecord::decode);
 
     /** Decodes a record's payload strictly. */
     @FunctionalInterface

@@ -55,6 +55,33 @@ public final class GroupSignedMessage {
         return new GroupSignedMessage(recipient, sha256(envelope.toBytes()), timestamp.getEpochSecond());
     }
 
+    /** What precedes the group public key in the digest of a catch-up request (docs/protocol.md §4.30). */
+    private static final byte[] GROUP_KEY_UPDATES_LABEL =
+            "TACIT-V1-GROUP-KEY-UPDATES".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * The message a contact's request for group key updates (docs/protocol.md §4.30) is signed over: §2.2.4's
+     * encoding with {@code envelope_digest = SHA-256("TACIT-V1-GROUP-KEY-UPDATES" || groupPublicKey)}, so that it
+     * cannot be taken for a reply's (an envelope begins with its version byte, 0x01) nor moved to another key,
+     * recipient or time.
+     *
+     * @param groupPublicKey the encoding of the group key the signing credential is for
+     * @throws IllegalArgumentException if the timestamp is before 1970
+     */
+    public static GroupSignedMessage ofGroupKeyUpdatesRequest(PhoneNumber recipient, byte[] groupPublicKey,
+                                                              Instant timestamp) {
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(groupPublicKey, "groupPublicKey");
+        Objects.requireNonNull(timestamp, "timestamp");
+        if (timestamp.getEpochSecond() < 0) {
+            throw new IllegalArgumentException("timestamp before 1970 cannot be signed");
+        }
+        byte[] labelled = new byte[GROUP_KEY_UPDATES_LABEL.length + groupPublicKey.length];
+        System.arraycopy(GROUP_KEY_UPDATES_LABEL, 0, labelled, 0, GROUP_KEY_UPDATES_LABEL.length);
+        System.arraycopy(groupPublicKey, 0, labelled, GROUP_KEY_UPDATES_LABEL.length, groupPublicKey.length);
+        return new GroupSignedMessage(recipient, sha256(labelled), timestamp.getEpochSecond());
+    }
+
     private static byte[] sha256(byte[] input) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(input);

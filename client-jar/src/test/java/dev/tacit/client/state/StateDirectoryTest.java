@@ -53,6 +53,9 @@ class StateDirectoryTest {
             AcceptedInitiations accepted = new AcceptedInitiations();
             records.setAcceptedInitiations(accepted);
             records.setNextMember(3);
+            records.recordHandedOut(1, fixtures.bob.number);
+            records.recordHandedOut(2, fixtures.alice.number);
+            records.recordHandedOut(0, fixtures.bob.number);
             records.add(fromANewerClient);
             state.save();
         }
@@ -85,6 +88,8 @@ class StateDirectoryTest {
             assertEquals(List.of("AAAAAAAAAAAAAAAAAAAAAA", "AQEBAQEBAQEBAQEBAQEBAQ"), records.mailbox().taken());
             assertEquals(0, records.acceptedInitiations().size());
             assertEquals(3, records.nextMember());
+            assertEquals(List.of(1, 0), records.membersHandedTo(fixtures.bob.number), "in the order handed out");
+            assertEquals(List.of(2), records.membersHandedTo(fixtures.alice.number));
             UnknownRecord kept = records.one(UnknownRecord.class).orElseThrow();
             assertEquals(4242, kept.typeId());
             assertArrayEquals(new byte[] {1, 2, 3}, kept.payload());

@@ -56,6 +56,9 @@ public class AccountService {
     AccountStore accounts;
 
     @Inject
+    GroupKeyStore groupKeys;
+
+    @Inject
     TacitSettings settings;
 
     @Inject
@@ -84,11 +87,14 @@ public class AccountService {
         PublishedKeys published = checked.published(certificate);
         AccountStore.LockedAccount locked = accounts.lockOrCreate(number.e164(), published, now);
         Account account = locked.account();
-        if (!locked.created()) {
+        if (locked.created()) {
+            groupKeys.start(account.number(), published.groupPublicKey());
+        } else {
             Instant lockedUntil = account.lockedUntil(settings.registration().lockPeriod());
             if (now.isBefore(lockedUntil)) {
                 throw new RegistrationLockedException(lockedUntil);
             }
+            startChainIfReplaced(account, published.groupPublicKey());
             account.installKeys(published, now); // a new device for a number whose account has lapsed
         }
         return issueTokens(account, checked, certificate, locked.created());
@@ -109,7 +115,9 @@ public class AccountService {
         CheckedRegistration checked = check(registration, phoneNumber);
         Instant now = clock.instant();
         IdentityCertificate certificate = issueCertificate(checked.request(), phoneNumber, now);
-        account.installKeys(checked.published(certificate), now);
+        PublishedKeys published = checked.published(certificate);
+        startChainIfReplaced(account, published.groupPublicKey());
+        account.installKeys(published, now);
         return issueTokens(account, checked, certificate, false);
     }
 
@@ -154,10 +162,25 @@ public class AccountService {
         account.replacePreKey(preKey.toBytes(), clock.instant());
     }
 
-    /** Replaces the account's BBS group public key (§2.2); contacts' old member credentials stop working. */
+    /**
+     * Replaces the account's BBS group public key (§2.2, §4.9): unless it is the current key, a new chain starts
+     * (§4.29) and contacts' old member credentials stop working.
+     */
     public void replaceGroupPublicKey(String number, byte[] encoded) {
         Account account = accounts.lock(number);
-        account.replaceGroupPublicKey(groupPublicKey(encoded).toBytes(), clock.instant());
+        byte[] key = groupPublicKey(encoded).toBytes();
+        startChainIfReplaced(account, key);
+        account.replaceGroupPublicKey(key, clock.instant());
+    }
+
+    /**
+     * Starts a new chain of group keys (§4.29) if {@code key} is not the account's current one: a registration that
+     * keeps the group (the client uploads the key it has) keeps the chain, and contacts' credentials with it.
+     */
+    private void startChainIfReplaced(Account account, byte[] key) {
+        if (!java.util.Arrays.equals(account.groupPublicKey(), key)) {
+            groupKeys.start(account.number(), key);
+        }
     }
 
     private static PhoneNumber phoneNumberOf(Account account) {

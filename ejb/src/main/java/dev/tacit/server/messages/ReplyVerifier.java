@@ -9,10 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.tacit.crypto.VerificationFailedException;
-import dev.tacit.crypto.group.GroupManagerKey;
 import dev.tacit.crypto.group.GroupSignature;
-import dev.tacit.crypto.group.GroupSignatureVerifier;
 import dev.tacit.crypto.group.GroupSignedMessage;
+import dev.tacit.server.groups.DecoyGroup;
 import dev.tacit.server.groups.GroupVerifiers;
 import dev.tacit.server.settings.TacitSettings;
 
@@ -25,11 +24,6 @@ import dev.tacit.server.settings.TacitSettings;
  */
 @ApplicationScoped
 public class ReplyVerifier {
-
-    private static final class Decoy {
-        static final GroupSignatureVerifier VERIFIER = GroupSignatureVerifier.withoutTables(
-                GroupManagerKey.generate(1).groupPublicKey());
-    }
 
     @Inject
     TacitSettings settings;
@@ -59,11 +53,7 @@ public class ReplyVerifier {
 
     /** Does the work of a verification for a recipient without an account, then refuses. */
     public void refuseUnknownRecipient(GroupSignature signature, GroupSignedMessage message) {
-        try {
-            Decoy.VERIFIER.verify(signature, message);
-        } catch (VerificationFailedException e) {
-            // expected: the decoy group has no members anyone holds
-        }
+        DecoyGroup.verify(signature, message);
         throw refused();
     }
 

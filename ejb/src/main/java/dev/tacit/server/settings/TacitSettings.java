@@ -66,6 +66,8 @@ public interface TacitSettings {
 
     GroupVerifiers groupVerifiers();
 
+    Groups groups();
+
     Streams streams();
 
     Push push();
@@ -300,6 +302,18 @@ public interface TacitSettings {
         @WithDefault("PT1H")
         @WithConverter(SettingConverters.WholeSeconds.class)
         Duration promotionPeriod();
+    }
+
+    /** The chains of accounts' group keys (protocol §4.29): how long one account's chain of updates may grow. */
+    interface Groups {
+
+        /**
+         * Updates (blocked members) one chain holds at most: each is 177 bytes stored and one step of a contact's
+         * catch-up; past it the account replaces its group.
+         */
+        @WithDefault("1000")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int maxUpdates();
     }
 
     /** The mailbox wake-up streams (protocol §4.20): keep-alives and bounds on open streams, per server node. */

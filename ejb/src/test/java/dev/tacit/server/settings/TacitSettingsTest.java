@@ -54,6 +54,7 @@ class TacitSettingsTest {
         assertEquals(32, settings.groupVerifiers().withTables());
         assertEquals(64, settings.groupVerifiers().promotionReplies());
         assertEquals(Duration.ofHours(1), settings.groupVerifiers().promotionPeriod());
+        assertEquals(1000, settings.groups().maxUpdates());
         List<String> problems = SettingsRules.problems(settings);
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("Tacit refuses to start in production mode (tacit.mode, TACIT_MODE): "),

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.server.accounts.Account;
 import dev.tacit.server.accounts.AccountService;
+import dev.tacit.server.accounts.GroupKeyService;
 import dev.tacit.web.ApiDocs;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,6 +46,9 @@ public class OwnAccountResource {
     @Inject
     AccountService accounts;
 
+    @Inject
+    GroupKeyService groupKeys;
+
     @Context
     SecurityContext security;
 
@@ -62,7 +66,8 @@ public class OwnAccountResource {
     public OwnAccount describe() {
         Account account = accounts.ownAccount(caller());
         return new OwnAccount(account.number(), account.registeredAt(), account.tokensIssued(),
-                Base64Url.encode(account.preKey()), Base64Url.encode(account.groupPublicKey()));
+                Base64Url.encode(account.preKey()), Base64Url.encode(account.groupPublicKey()),
+                groupKeys.currentEpoch(account.number()));
     }
 
     /** {@code PUT /v1/account/pre-key}: a new signed ratchet pre-key. */
@@ -105,9 +110,12 @@ public class OwnAccountResource {
         return security.getUserPrincipal().getName();
     }
 
-    /** The account's own view: its number, since when, tokens issued, and its current published keys. */
+    /**
+     * The account's own view: its number, since when, tokens issued, its current published keys, and the epoch of
+     * its group key (§4.29).
+     */
     public record OwnAccount(String number, Instant registeredAt, int tokensIssued, String preKey,
-                             String groupPublicKey) {
+                             String groupPublicKey, int groupKeyEpoch) {
     }
 
     public record PreKeyUpdate(@NotNull @Size(max = 1024) @Pattern(regexp = Base64Url.PATTERN) String preKey) {
