@@ -75,7 +75,7 @@ public record ContactRecord(PhoneNumber number, IdentityPublicKey identityKey, O
             throw new MalformedEncodingException("contact record: credential flag " + hasCredential);
         }
         Optional<MemberCredential> credential = hasCredential == 1
-                ? Optional.of(MemberCredential.fromBytes(in.readFixed(MemberCredential.ENCODED_BYTES)))
+                ? Optional.of(MemberCredential.fromBytes(in.readFixed(MemberCredential.ENCODED_BYTES_V1)))
                 : Optional.empty();
         in.finish();
         return new ContactRecord(number, identityKey, bundle, credential);
