@@ -160,7 +160,7 @@ public final class AccountRecord implements StateRecord {
         AgreementKeyPair envelopeKey = AgreementKeyPair.fromPrivateBytes(in.readFixed(AgreementKeyPair.PRIVATE_LENGTH));
         long preKeyId = in.readUnsignedInt(0xFFFF_FFFFL);
         AgreementKeyPair preKey = AgreementKeyPair.fromPrivateBytes(in.readFixed(AgreementKeyPair.PRIVATE_LENGTH));
-        GroupManagerKey group = GroupManagerKey.fromBytes(in.readMediumField(GroupManagerKey.ENCODED_BYTES));
+        GroupManagerKey group = GroupManagerKey.fromBytes(in.readMediumField(GroupManagerKey.MAX_ENCODED_BYTES));
         in.finish();
         if (!certificate.hasSubjectKey(identity.publicKey())) {
             throw new MalformedEncodingException("account record: the certificate is not for the identity key");

@@ -32,9 +32,9 @@ public record ContactRecord(PhoneNumber number, IdentityPublicKey identityKey, O
     private static final int VERSION = 2;
     /** The first version: a credential of exactly 322 bytes, without a length. */
     private static final int FIXED_CREDENTIAL_VERSION = 1;
-    private static final int FIXED_CREDENTIAL_BYTES = 322;
+    private static final int FIXED_CREDENTIAL_BYTES = MemberCredential.ENCODED_BYTES_V1;
     private static final int MAX_BUNDLE_BYTES = 8192;
-    private static final int MAX_CREDENTIAL_BYTES = 1024;
+    private static final int MAX_CREDENTIAL_BYTES = MemberCredential.MAX_ENCODED_BYTES;
 
     public ContactRecord {
         Objects.requireNonNull(number, "number");

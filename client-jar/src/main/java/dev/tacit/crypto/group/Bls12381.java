@@ -6,6 +6,7 @@ import java.util.Arrays;
 import dev.tacit.crypto.MalformedEncodingException;
 import supranational.blst.P1;
 import supranational.blst.P1_Affine;
+import supranational.blst.P2;
 import supranational.blst.P2_Affine;
 import supranational.blst.Pairing;
 import supranational.blst.PT;
@@ -128,23 +129,40 @@ final class Bls12381 {
         return base.to_jacobian().mult(k);
     }
 
+    /** base · k in G2, leaving {@code base} untouched. */
+    static P2 multiply(P2_Affine base, BigInteger k) {
+        return base.to_jacobian().mult(k);
+    }
+
     /**
-     * e(x, G2) · e(y, w) with one two-pair Miller loop (the pairs share the loop's squarings) and one final
+     * e(x, g2) · e(y, w) with one two-pair Miller loop (the pairs share the loop's squarings) and one final
      * exponentiation. An identity argument contributes the factor 1.
      */
-    static PT pairingProduct(P1 x, P1 y, P2_Affine w) {
+    static PT pairingProduct(P1 x, P2_Affine g2, P1 y, P2_Affine w) {
         if (x.is_inf() && y.is_inf()) {
             return PT.one();
         }
         // The context's hashing mode and tag only matter for its hash-and-aggregate calls, unused here.
         Pairing millerLoops = new Pairing(true, "unused");
         if (!x.is_inf()) {
-            millerLoops.raw_aggregate(G2, x.to_affine());
+            millerLoops.raw_aggregate(g2, x.to_affine());
         }
         if (!y.is_inf()) {
             millerLoops.raw_aggregate(w, y.to_affine());
         }
         millerLoops.commit();
         return millerLoops.as_fp12().final_exp();
+    }
+
+    /**
+     * Whether e(a, b) = e(c, d), as e(a, b) · e(c⁻¹, d) = 1: one two-pair Miller loop and one final
+     * exponentiation. All four points must be valid (decoded or computed), none the identity.
+     */
+    static boolean pairingsEqual(P1_Affine a, P2_Affine b, P1_Affine c, P2_Affine d) {
+        Pairing millerLoops = new Pairing(true, "unused");
+        millerLoops.raw_aggregate(b, a);
+        millerLoops.raw_aggregate(d, c.to_jacobian().neg().to_affine());
+        millerLoops.commit();
+        return millerLoops.as_fp12().final_exp().is_one();
     }
 }

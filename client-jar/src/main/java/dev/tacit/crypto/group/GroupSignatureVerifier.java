@@ -17,7 +17,9 @@ import supranational.blst.PT;
  * of time, ~1 MB of heap), which makes each verification a fifth to a quarter cheaper; for a group that keeps
  * receiving.
  * </ul>
- * Both use a table for g1, shared by all groups and built once per JVM.
+ * For the standard generator g1 both use one table, shared by all groups and built once per JVM; a group
+ * that has revoked members has its own g1 (docs/protocol.md §2.2.9), which the verifier with tables gives a
+ * table of its own and the one without multiplies directly, like h, u and v.
  *
  * <p>Verification recomputes the proof's commitments and compares the challenge:
  * <pre>
@@ -45,20 +47,23 @@ public final class GroupSignatureVerifier {
     private final G1Multiplier h;
     private final G1Multiplier u;
     private final G1Multiplier v;
+    private final G1Multiplier g1;
 
     private GroupSignatureVerifier(GroupPublicKey groupPublicKey, boolean precomputed, G1Multiplier h, G1Multiplier u,
-            G1Multiplier v) {
+            G1Multiplier v, G1Multiplier g1) {
         this.groupPublicKey = groupPublicKey;
         this.precomputed = precomputed;
         this.h = h;
         this.u = u;
         this.v = v;
+        this.g1 = g1;
     }
 
     /** A verifier that precomputes nothing: about three pairings' cost per verification, none to create. */
     public static GroupSignatureVerifier withoutTables(GroupPublicKey groupPublicKey) {
         return new GroupSignatureVerifier(groupPublicKey, false, G1Multiplier.direct(groupPublicKey.h()),
-                G1Multiplier.direct(groupPublicKey.u()), G1Multiplier.direct(groupPublicKey.v()));
+                G1Multiplier.direct(groupPublicKey.u()), G1Multiplier.direct(groupPublicKey.v()),
+                groupPublicKey.hasStandardGenerators() ? GeneratorTable.G1 : G1Multiplier.direct(groupPublicKey.g1()));
     }
 
     /**
@@ -69,7 +74,9 @@ public final class GroupSignatureVerifier {
         return new GroupSignatureVerifier(groupPublicKey, true,
                 new FixedBaseTable(groupPublicKey.h(), GROUP_WINDOW_BITS),
                 new FixedBaseTable(groupPublicKey.u(), GROUP_WINDOW_BITS),
-                new FixedBaseTable(groupPublicKey.v(), GROUP_WINDOW_BITS));
+                new FixedBaseTable(groupPublicKey.v(), GROUP_WINDOW_BITS),
+                groupPublicKey.hasStandardGenerators() ? GeneratorTable.G1
+                        : new FixedBaseTable(groupPublicKey.g1(), GROUP_WINDOW_BITS));
     }
 
     public GroupPublicKey groupPublicKey() {
@@ -114,10 +121,10 @@ public final class GroupSignatureVerifier {
         P1 r5 = Bls12381.multiply(t2, signature.sX()).add(v.multiply(signature.sDelta2()).neg());
         P1 g2Argument = Bls12381.multiply(t3, signature.sX())
                 .add(h.multiply(signature.sDelta1().add(signature.sDelta2()).mod(r)).neg())
-                .add(GeneratorTable.G1.multiply(c).neg());
+                .add(g1.multiply(c).neg());
         P1 wArgument = Bls12381.multiply(t3, c)
                 .add(h.multiply(signature.sAlpha().add(signature.sBeta()).mod(r)).neg());
-        PT r3 = Bls12381.pairingProduct(g2Argument, wArgument, groupPublicKey.w());
+        PT r3 = Bls12381.pairingProduct(g2Argument, groupPublicKey.g2(), wArgument, groupPublicKey.w());
         return new Commitments(r1, r2, r3, r4, r5);
     }
 

@@ -7,8 +7,7 @@ import java.util.Arrays;
 import dev.tacit.crypto.MalformedEncodingException;
 import supranational.blst.P1;
 import supranational.blst.P1_Affine;
-import supranational.blst.P2;
-import supranational.blst.Pairing;
+import supranational.blst.P2_Affine;
 import supranational.blst.PT;
 
 /**
@@ -16,14 +15,20 @@ import supranational.blst.PT;
  * behalf. An account hands one to each contact (inside its first-contact message) so the contact can reply
  * without spending a token; the server learns only that some member of the account's group signed.
  *
- * <p>Encoding (docs/protocol.md §2.2), 322 bytes: {@code 0x01 || group public key (241) || A (48) || x (32)}.
- * It contains a secret: keep it as confidential as a private key.
+ * <p>Encoding (docs/protocol.md §2.2.3): {@code version || group public key || A (48) || x (32)}, the version
+ * and the key's length those of the group public key: 322 bytes (version 1) or 466 bytes (version 2, a group
+ * that has revoked members). It contains a secret: keep it as confidential as a private key.
  */
 public final class MemberCredential {
 
-    static final byte VERSION = 0x01;
-    /** Length of {@link #toBytes()}. */
-    public static final int ENCODED_BYTES = 1 + GroupPublicKey.ENCODED_BYTES + Bls12381.G1_BYTES + Bls12381.SCALAR_BYTES;
+    /** Length of {@link #toBytes()} for a group key of version 1 (no member ever revoked). */
+    public static final int ENCODED_BYTES_V1 = 1 + GroupPublicKey.ENCODED_BYTES_V1 + Bls12381.G1_BYTES
+            + Bls12381.SCALAR_BYTES;
+    /** Length of {@link #toBytes()} for a group key of version 2. */
+    public static final int ENCODED_BYTES_V2 = 1 + GroupPublicKey.ENCODED_BYTES_V2 + Bls12381.G1_BYTES
+            + Bls12381.SCALAR_BYTES;
+    /** The longest encoding {@link #toBytes()} can return. */
+    public static final int MAX_ENCODED_BYTES = ENCODED_BYTES_V2;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -44,15 +49,26 @@ public final class MemberCredential {
      * @throws MalformedEncodingException       if the bytes do not decode
      */
     public static MemberCredential fromBytes(byte[] encoded) throws MalformedEncodingException {
-        if (encoded.length != ENCODED_BYTES) {
-            throw new MalformedEncodingException("member credential must be " + ENCODED_BYTES + " bytes, got " + encoded.length);
+        if (encoded.length == 0) {
+            throw new MalformedEncodingException("member credential is empty");
         }
-        if (encoded[0] != VERSION) {
-            throw new MalformedEncodingException("unknown member credential version " + (encoded[0] & 0xff));
+        int keyBytes = switch (encoded[0]) {
+            case GroupPublicKey.VERSION_STANDARD_GENERATORS -> GroupPublicKey.ENCODED_BYTES_V1;
+            case GroupPublicKey.VERSION_OWN_GENERATORS -> GroupPublicKey.ENCODED_BYTES_V2;
+            default -> throw new MalformedEncodingException("unknown member credential version " + (encoded[0] & 0xff));
+        };
+        int expected = 1 + keyBytes + Bls12381.G1_BYTES + Bls12381.SCALAR_BYTES;
+        if (encoded.length != expected) {
+            throw new MalformedEncodingException("member credential of version " + encoded[0] + " must be " + expected
+                    + " bytes, got " + encoded.length);
+        }
+        if (encoded[1] != encoded[0]) {
+            throw new MalformedEncodingException("member credential of version " + encoded[0]
+                    + " holds a group public key of version " + (encoded[1] & 0xff));
         }
         int at = 1;
-        GroupPublicKey gpk = GroupPublicKey.fromBytes(Arrays.copyOfRange(encoded, at, at + GroupPublicKey.ENCODED_BYTES));
-        at += GroupPublicKey.ENCODED_BYTES;
+        GroupPublicKey gpk = GroupPublicKey.fromBytes(Arrays.copyOfRange(encoded, at, at + keyBytes));
+        at += keyBytes;
         P1_Affine a = Bls12381.decodeG1(Arrays.copyOfRange(encoded, at, at + Bls12381.G1_BYTES), "A");
         at += Bls12381.G1_BYTES;
         BigInteger x = Bls12381.decodeScalar(Arrays.copyOfRange(encoded, at, at + Bls12381.SCALAR_BYTES), Bls12381.R,
@@ -63,26 +79,53 @@ public final class MemberCredential {
         return new MemberCredential(gpk, a, x);
     }
 
-    // e(A, w · g2^x) · e(-g1, g2) == 1, with one final exponentiation.
+    // e(A, w · g2^x) == e(g1, g2), with one two-pair Miller loop and one final exponentiation.
     private static boolean isMemberKey(GroupPublicKey gpk, P1_Affine a, BigInteger x) {
-        P2 wTimesG2x = Bls12381.G2.to_jacobian().mult(x).add(gpk.w());
-        Pairing millerLoops = new Pairing(true, "unused");
-        millerLoops.raw_aggregate(wTimesG2x.to_affine(), a);
-        millerLoops.raw_aggregate(Bls12381.G2, P1.generator().neg().to_affine());
-        millerLoops.commit();
-        return millerLoops.as_fp12().final_exp().is_one();
+        P2_Affine wTimesG2x = Bls12381.multiply(gpk.g2(), x).add(gpk.w()).to_affine();
+        return Bls12381.pairingsEqual(a, wTimesG2x, gpk.g1(), gpk.g2());
     }
 
+    /** The version byte is the group public key's, so the credential's is the key's first byte. */
     public byte[] toBytes() {
-        byte[] out = new byte[ENCODED_BYTES];
-        out[0] = VERSION;
+        byte[] key = groupPublicKey.encodedView();
+        byte[] out = new byte[1 + key.length + Bls12381.G1_BYTES + Bls12381.SCALAR_BYTES];
+        out[0] = key[0];
         int at = 1;
-        System.arraycopy(groupPublicKey.encodedView(), 0, out, at, GroupPublicKey.ENCODED_BYTES);
-        at += GroupPublicKey.ENCODED_BYTES;
+        System.arraycopy(key, 0, out, at, key.length);
+        at += key.length;
         System.arraycopy(a.compress(), 0, out, at, Bls12381.G1_BYTES);
         at += Bls12381.G1_BYTES;
         System.arraycopy(Bls12381.encodeScalar(x), 0, out, at, Bls12381.SCALAR_BYTES);
         return out;
+    }
+
+    /**
+     * This member's credential for the group key that follows {@code update} (docs/protocol.md §2.2.9): the
+     * update is checked against this credential's key ({@link GroupPublicKey#apply}), then
+     * A' = (A* · A⁻¹)^(1/(x − x*) mod r), one inversion and one G1 multiplication; x stays.
+     *
+     * @throws MemberRevokedException         if the update is valid and revokes this member
+     * @throws InvalidGroupKeyUpdateException if the update does not apply to this credential's key
+     */
+    public MemberCredential update(GroupKeyUpdate update) throws InvalidGroupKeyUpdateException, MemberRevokedException {
+        GroupPublicKey next = groupPublicKey.apply(update);
+        // Checked after apply: a forged update naming this x must not make a member believe it was revoked.
+        BigInteger difference = x.subtract(update.revokedX()).mod(Bls12381.R);
+        if (difference.signum() == 0) {
+            throw new MemberRevokedException("the group's manager revoked this member");
+        }
+        P1 quotient = update.revokedA().to_jacobian().add(a.to_jacobian().neg());
+        P1_Affine nextA = quotient.mult(difference.modInverse(Bls12381.R)).to_affine();
+        return new MemberCredential(next, nextA, x);
+    }
+
+    P1_Affine a() {
+        return a;
+    }
+
+    /** The member secret; package code and tests only. */
+    BigInteger x() {
+        return x;
     }
 
     public GroupPublicKey groupPublicKey() {
@@ -112,11 +155,12 @@ public final class MemberCredential {
 
         P1 r1 = Bls12381.multiply(u, n.rAlpha());
         P1 r2 = Bls12381.multiply(v, n.rBeta());
-        // R3 = e(T3, g2)^r_x · e(h, w)^(-r_α-r_β) · e(h, g2)^(-r_δ1-r_δ2), with the exponents folded into G1.
+        // R3 = e(T3, g2)^r_x · e(h, w)^(-r_α-r_β) · e(h, g2)^(-r_δ1-r_δ2), with the exponents folded into G1;
+        // g2 is the key's (the standard generator until a member is revoked).
         P1 g2Argument = Bls12381.multiply(t3Affine, n.rX())
                 .add(Bls12381.multiply(h, n.rDelta1().add(n.rDelta2()).mod(r)).neg());
         P1 wArgument = Bls12381.multiply(h, n.rAlpha().add(n.rBeta()).mod(r)).neg();
-        PT r3 = Bls12381.pairingProduct(g2Argument, wArgument, groupPublicKey.w());
+        PT r3 = Bls12381.pairingProduct(g2Argument, groupPublicKey.g2(), wArgument, groupPublicKey.w());
         P1 r4 = Bls12381.multiply(t1Affine, n.rX()).add(Bls12381.multiply(u, n.rDelta1()).neg());
         P1 r5 = Bls12381.multiply(t2Affine, n.rX()).add(Bls12381.multiply(v, n.rDelta2()).neg());
 

@@ -127,7 +127,7 @@ public final class Conversation {
         StrictReader in = StrictReader.of(encoded, "Conversation");
         in.expectVersion(STATE_VERSION);
         PhoneNumber peer = PhoneNumber.fromBytes(in.readShortField(PhoneNumber.MAX_LENGTH));
-        byte[] credential = in.readMediumField(MemberCredential.ENCODED_BYTES);
+        byte[] credential = in.readMediumField(MemberCredential.MAX_ENCODED_BYTES);
         RatchetSession session = RatchetSession.fromBytes(in.readRemaining(1), random);
         return new Conversation(peer, session, credential.length == 0 ? null : MemberCredential.fromBytes(credential));
     }

@@ -50,11 +50,11 @@ public final class ConversationContent {
         int type = in.readUnsignedByte();
         if (type == FIRST_CONTACT) {
             SessionInitiation initiation = SessionInitiation.fromBytes(in.readFixed(SessionInitiation.LENGTH));
-            MemberCredential credential = MemberCredential.fromBytes(in.readMediumField(MemberCredential.ENCODED_BYTES));
+            MemberCredential credential = MemberCredential.fromBytes(in.readMediumField(MemberCredential.MAX_ENCODED_BYTES));
             return new ConversationContent(initiation, credential, RatchetMessage.fromBytes(in.readRemaining(1)));
         }
         if (type == FOLLOW_UP) {
-            byte[] credential = in.readMediumField(MemberCredential.ENCODED_BYTES);
+            byte[] credential = in.readMediumField(MemberCredential.MAX_ENCODED_BYTES);
             return new ConversationContent(null, credential.length == 0 ? null : MemberCredential.fromBytes(credential),
                     RatchetMessage.fromBytes(in.readRemaining(1)));
         }

@@ -10,6 +10,7 @@ import supranational.blst.PT;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,8 @@ class Bls12381Test {
     private static final P1 X = P1.generator().mult(BigInteger.valueOf(1234567));
     private static final P1 Y = P1.generator().mult(BigInteger.valueOf(7654321));
     private static final P2_Affine W = P2.generator().mult(BigInteger.valueOf(424242)).to_affine();
+    /** A G2 point other than the generator, as the g2 of a group after a revocation. */
+    private static final P2_Affine OTHER_G2 = P2.generator().mult(BigInteger.valueOf(99991)).to_affine();
 
     private static PT pairing(P1 p, P2_Affine q) {
         return new PT(p.to_affine(), q).final_exp();
@@ -27,14 +30,28 @@ class Bls12381Test {
     void theTwoLoopProductEqualsTheProductOfTwoPairings() {
         PT expected = pairing(X, Bls12381.G2).mul(pairing(Y, W));
 
-        assertTrue(expected.is_equal(Bls12381.pairingProduct(X, Y, W)));
+        assertTrue(expected.is_equal(Bls12381.pairingProduct(X, Bls12381.G2, Y, W)));
+        assertTrue(pairing(X, OTHER_G2).mul(pairing(Y, W)).is_equal(Bls12381.pairingProduct(X, OTHER_G2, Y, W)));
+        assertFalse(expected.is_equal(Bls12381.pairingProduct(X, OTHER_G2, Y, W)));
+    }
+
+    @Test
+    void pairingsAreComparedByMovingOneAcross() {
+        // e(X^k, g2) = e(X, g2^k) by bilinearity; a different exponent on one side breaks it.
+        BigInteger k = BigInteger.valueOf(31337);
+        P2_Affine g2k = P2.generator().mult(k).to_affine();
+
+        assertTrue(Bls12381.pairingsEqual(X.dup().mult(k).to_affine(), Bls12381.G2, X.to_affine(), g2k));
+        assertFalse(Bls12381.pairingsEqual(X.dup().mult(k.add(BigInteger.ONE)).to_affine(), Bls12381.G2,
+                X.to_affine(), g2k));
+        assertFalse(Bls12381.pairingsEqual(Y.to_affine(), Bls12381.G2, X.to_affine(), Bls12381.G2));
     }
 
     @Test
     void anIdentityArgumentContributesOne() {
-        assertTrue(pairing(Y, W).is_equal(Bls12381.pairingProduct(new P1(), Y, W)));
-        assertTrue(pairing(X, Bls12381.G2).is_equal(Bls12381.pairingProduct(X, new P1(), W)));
-        assertTrue(Bls12381.pairingProduct(new P1(), new P1(), W).is_one());
+        assertTrue(pairing(Y, W).is_equal(Bls12381.pairingProduct(new P1(), Bls12381.G2, Y, W)));
+        assertTrue(pairing(X, Bls12381.G2).is_equal(Bls12381.pairingProduct(X, Bls12381.G2, new P1(), W)));
+        assertTrue(Bls12381.pairingProduct(new P1(), Bls12381.G2, new P1(), W).is_one());
     }
 
     @Test

@@ -33,7 +33,7 @@ class GroupSignatureDocumentExamplesTest {
     private static GroupManagerKey exampleManager() throws Exception {
         byte[] seed = HEX.parseHex(document.field("bbs-group-key", "manager_seed"));
         int memberCount = Integer.parseInt(document.field("bbs-group-key", "member_count"));
-        byte[] encoded = new byte[GroupManagerKey.ENCODED_BYTES];
+        byte[] encoded = new byte[GroupManagerKey.ENCODED_BYTES_V1];
         encoded[0] = GroupManagerKey.VERSION;
         System.arraycopy(seed, 0, encoded, 1, seed.length);
         encoded[encoded.length - 2] = (byte) (memberCount >>> 8);
@@ -83,7 +83,7 @@ class GroupSignatureDocumentExamplesTest {
         int index = Integer.parseInt(document.field("bbs-member", "index"));
         MemberCredential credential = manager.mintMember(index);
         byte[] encoded = credential.toBytes();
-        int aAt = 1 + GroupPublicKey.ENCODED_BYTES;
+        int aAt = 1 + GroupPublicKey.ENCODED_BYTES_V1;
 
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("index", Integer.toString(index));

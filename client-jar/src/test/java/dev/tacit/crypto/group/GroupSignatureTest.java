@@ -175,7 +175,7 @@ class GroupSignatureTest {
         byte[] ours = manager.mintMember(0).toBytes();
         byte[] theirs = otherManager.mintMember(0).toBytes();
         // Our group public key with another group's member key.
-        System.arraycopy(theirs, 1 + GroupPublicKey.ENCODED_BYTES, ours, 1 + GroupPublicKey.ENCODED_BYTES,
+        System.arraycopy(theirs, 1 + GroupPublicKey.ENCODED_BYTES_V1, ours, 1 + GroupPublicKey.ENCODED_BYTES_V1,
                 48 + 32);
 
         assertThrows(InvalidMemberCredentialException.class, () -> MemberCredential.fromBytes(ours));

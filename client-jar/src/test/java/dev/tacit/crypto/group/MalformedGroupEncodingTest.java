@@ -107,7 +107,7 @@ class MalformedGroupEncodingTest {
     }
 
     /** A G2 x = (k, 0) whose right-hand side x^3 + 4(1+u) has the wanted quadratic character. */
-    private static byte[] compressedG2WithX(boolean square) {
+    static byte[] compressedG2WithX(boolean square) {
         for (BigInteger k = BigInteger.ONE; ; k = k.add(BigInteger.ONE)) {
             BigInteger real = k.pow(3).add(FOUR).mod(P);
             // A square of Fp2 iff its norm is a square of Fp.
@@ -129,7 +129,7 @@ class MalformedGroupEncodingTest {
         return a.modPow(P.subtract(BigInteger.ONE).shiftRight(1), P).equals(BigInteger.ONE);
     }
 
-    private static byte[] toBytes(BigInteger value, int length) {
+    static byte[] toBytes(BigInteger value, int length) {
         byte[] raw = value.toByteArray();
         byte[] out = new byte[length];
         int copy = Math.min(raw.length, length);
@@ -137,13 +137,13 @@ class MalformedGroupEncodingTest {
         return out;
     }
 
-    private static byte[][] badG1(byte[] validPoint) {
+    static byte[][] badG1(byte[] validPoint) {
         return new byte[][] {identityG1(), infinityFlagWithNonZeroCoordinate(), infinityFlagWithSignBit(),
                 infinityFlagWithoutCompressionFlag(), withoutCompressionFlag(validPoint), coordinateNotReduced(),
                 g1NotOnCurve(), g1NotInSubgroup()};
     }
 
-    private static byte[] replace(byte[] encoding, int offset, byte[] field) {
+    static byte[] replace(byte[] encoding, int offset, byte[] field) {
         byte[] out = encoding.clone();
         System.arraycopy(field, 0, out, offset, field.length);
         return out;
@@ -171,7 +171,7 @@ class MalformedGroupEncodingTest {
 
     @Test
     void everyBadPointForAMemberCredentialsAIsRejected() {
-        int offset = 1 + GroupPublicKey.ENCODED_BYTES;
+        int offset = 1 + GroupPublicKey.ENCODED_BYTES_V1;
         for (byte[] bad : badG1(Arrays.copyOfRange(credential, offset, offset + 48))) {
             byte[] encoded = replace(credential, offset, bad);
             assertThrows(MalformedEncodingException.class, () -> MemberCredential.fromBytes(encoded));
@@ -220,7 +220,7 @@ class MalformedGroupEncodingTest {
 
     @Test
     void aCredentialMemberSecretThatIsZeroOrTooLargeIsRejected() {
-        int offset = 1 + GroupPublicKey.ENCODED_BYTES + 48;
+        int offset = 1 + GroupPublicKey.ENCODED_BYTES_V1 + 48;
         for (BigInteger bad : new BigInteger[] {BigInteger.ZERO, Bls12381.R}) {
             byte[] encoded = replace(credential, offset, toBytes(bad, 32));
             assertThrows(MalformedEncodingException.class, () -> MemberCredential.fromBytes(encoded));

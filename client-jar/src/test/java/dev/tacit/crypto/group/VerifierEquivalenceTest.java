@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 import dev.tacit.crypto.envelope.SealedEnvelope;
 import dev.tacit.crypto.identity.PhoneNumber;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import supranational.blst.P1;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,15 +19,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The verifier without tables (a reply to a group the server has not cached) and the verifier with tables
  * decide alike: over many random cases, valid signatures and signatures forged or altered in every field,
- * both compute the same commitments R1..R5 and so accept exactly the same signatures. The worked example's
- * signature is checked with both in {@link GroupSignatureDocumentExamplesTest}.
+ * both compute the same commitments R1..R5 and so accept exactly the same signatures; for a group key with
+ * the standard generators (version 1) and for one with its own g1 and g2 after revocations (version 2,
+ * docs/protocol.md §2.2.9). The worked example's signature is checked with both in
+ * {@link GroupSignatureDocumentExamplesTest}.
  */
 class VerifierEquivalenceTest {
 
-    private static final int CASES = 108;
+    private static final int CASES = 110;
 
-    private static GroupManagerKey manager;
+    private static GroupManagerKey standardGroup;
+    private static GroupManagerKey revokedGroup;
     private static GroupManagerKey otherManager;
+
+    // The group of the running case.
+    private static GroupManagerKey manager;
     private static GroupSignatureVerifier withTables;
     private static GroupSignatureVerifier withoutTables;
 
@@ -39,6 +46,7 @@ class VerifierEquivalenceTest {
         CHANGED_RESPONSE_OR_CHALLENGE(false),
         POINT_OF_ANOTHER_SIGNATURE(false),
         MEMBER_OF_ANOTHER_GROUP(false),
+        MEMBER_UNDER_ANOTHER_KEY_OF_THE_CHAIN(false),
         FORGED_MEMBER_KEY(false),
         RANDOM_VALUES(false);
 
@@ -51,14 +59,18 @@ class VerifierEquivalenceTest {
 
     @BeforeAll
     static void createGroups() {
-        manager = GroupManagerKey.generate(8);
+        standardGroup = GroupManagerKey.generate(8);
+        revokedGroup = standardGroup.revoke(2).next().revoke(6).next();
         otherManager = GroupManagerKey.generate(8);
-        withTables = GroupSignatureVerifier.withTables(manager.groupPublicKey());
-        withoutTables = GroupSignatureVerifier.withoutTables(manager.groupPublicKey());
     }
 
-    @Test
-    void bothVerifiersAcceptTheValidAndRejectTheForgedSignaturesAlike() {
+    @ParameterizedTest(name = "group key of version {0}")
+    @ValueSource(ints = {1, 2})
+    void bothVerifiersAcceptTheValidAndRejectTheForgedSignaturesAlike(int version) {
+        manager = version == 1 ? standardGroup : revokedGroup;
+        assertEquals(version, manager.groupPublicKey().toBytes()[0]);
+        withTables = GroupSignatureVerifier.withTables(manager.groupPublicKey());
+        withoutTables = GroupSignatureVerifier.withoutTables(manager.groupPublicKey());
         long seed = System.nanoTime();
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < CASES; i++) {
@@ -91,7 +103,7 @@ class VerifierEquivalenceTest {
     }
 
     private static GroupSignature signatureFor(Case kind, GroupSignedMessage message, SplittableRandom random) {
-        MemberCredential member = manager.mintMember(random.nextInt(manager.memberCount()));
+        MemberCredential member = randomMember(manager, random);
         GroupSignature honest = member.sign(message);
         switch (kind) {
             case CHANGED_RESPONSE_OR_CHALLENGE:
@@ -99,7 +111,10 @@ class VerifierEquivalenceTest {
             case POINT_OF_ANOTHER_SIGNATURE:
                 return withPointOf(honest, member.sign(message), random.nextInt(3));
             case MEMBER_OF_ANOTHER_GROUP:
-                return otherManager.mintMember(random.nextInt(otherManager.memberCount())).sign(message);
+                return randomMember(otherManager, random).sign(message);
+            case MEMBER_UNDER_ANOTHER_KEY_OF_THE_CHAIN:
+                // Same group, same members, the key before or after the revocations.
+                return randomMember(manager == standardGroup ? revokedGroup : standardGroup, random).sign(message);
             case FORGED_MEMBER_KEY:
                 // A proof made with an (A, x) that is not a member key: only R3's pairing equation tells.
                 return new MemberCredential(manager.groupPublicKey(), randomPoint(random).to_affine(),
@@ -127,6 +142,15 @@ class VerifierEquivalenceTest {
                         signed.timestamp().plusSeconds(1 + random.nextInt(1000)));
             default:
                 return signed.message();
+        }
+    }
+
+    private static MemberCredential randomMember(GroupManagerKey group, SplittableRandom random) {
+        while (true) {
+            int index = random.nextInt(group.memberCount());
+            if (!group.isRevoked(index)) {
+                return group.mintMember(index);
+            }
         }
     }
 

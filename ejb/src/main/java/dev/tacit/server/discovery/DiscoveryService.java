@@ -47,7 +47,7 @@ public class DiscoveryService {
     /** Stands in for an unregistered number's keys, so that every number of a look-up costs the same work. */
     private static final ContactDirectory.PublishedBundle DECOY = new ContactDirectory.PublishedBundle(new byte[342],
             new byte[SignedPreKey.ENCODED_LENGTH], new byte[SignedPreKey.ENCODED_LENGTH],
-            new byte[GroupPublicKey.ENCODED_BYTES]);
+            new byte[GroupPublicKey.ENCODED_BYTES_V1]);
 
     @Inject
     DiscoveryTokenKeys keys;
