@@ -1,5 +1,8 @@
 package dev.tacit.cli;
 
+import dev.tacit.client.BlockedByContactException;
+import dev.tacit.client.CredentialNotAcceptedException;
+import dev.tacit.client.GroupKeyConflictException;
 import dev.tacit.client.NoPendingCodeException;
 import dev.tacit.client.NoSuchContactException;
 import dev.tacit.client.NotRegisteredException;
@@ -69,7 +72,8 @@ public enum ExitCode {
         if (failure instanceof RegistrationLockedException) {
             return REGISTRATION_LOCKED;
         }
-        if (failure instanceof ProblemResponseException) {
+        if (failure instanceof ProblemResponseException || failure instanceof BlockedByContactException
+                || failure instanceof CredentialNotAcceptedException || failure instanceof GroupKeyConflictException) {
             return REFUSED;
         }
         if (failure instanceof ProxyUnreachableException) {

@@ -37,7 +37,10 @@ import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.VerificationFailedException;
 import dev.tacit.crypto.envelope.OpenedEnvelope;
 import dev.tacit.crypto.envelope.SealedEnvelope;
+import dev.tacit.crypto.group.GroupKeyUpdate;
 import dev.tacit.crypto.group.GroupManagerKey;
+import dev.tacit.crypto.group.InvalidGroupKeyUpdateException;
+import dev.tacit.crypto.group.MemberRevokedException;
 import dev.tacit.crypto.group.MemberCredential;
 import dev.tacit.crypto.identity.AgreementKeyPair;
 import dev.tacit.crypto.identity.KeyBundle;
@@ -60,6 +63,9 @@ import dev.tacit.crypto.token.TokenPurpose;
  * uses them, a message's conversation before its acknowledgement.
  */
 final class Messaging {
+
+    private static final String INVALID_REPLY_SIGNATURE = "urn:tacit:problem:invalid-reply-signature";
+    private static final String GROUP_KEY_UPDATES_REFUSED = "urn:tacit:problem:group-key-updates-refused";
 
     /** The look-up a first contact needs when no key bundle is stored. */
     interface LookUp {
@@ -138,8 +144,66 @@ final class Messaging {
         }
         records.putConversation(ConversationRecord.of(conversation));
         state.save(); // the ratchet's step is kept whatever happens to the send: no message key is used twice
-        String id = new MessagingClient(anonymous).sendReply(to, envelope, credential, clock.instant());
+        MessagingClient messaging = new MessagingClient(anonymous);
+        String id;
+        try {
+            id = messaging.sendReply(to, envelope, credential, clock.instant());
+        } catch (ProblemResponseException refused) {
+            if (!INVALID_REPLY_SIGNATURE.equals(refused.type())) {
+                throw refused;
+            }
+            // The recipient's group key may have moved on (they blocked someone, §4.29): catch up, then once more.
+            MemberCredential current = catchUp(messaging, to, credential, refused);
+            if (current.equals(credential)) {
+                throw refused;
+            }
+            id = messaging.sendReply(to, envelope, current, clock.instant());
+        }
         return new SentMessage(to, id, false);
+    }
+
+    /**
+     * {@code credential}, the one {@code to} handed over, brought to their current group key with the updates the
+     * server gives for it (§4.30), anonymously in a session of its own; saved if it changed.
+     *
+     * @throws BlockedByContactException      if an update revokes it: {@code to} blocked this account; it is dropped
+     * @throws CredentialNotAcceptedException if the server has no updates for it
+     */
+    private MemberCredential catchUp(MessagingClient messaging, PhoneNumber to, MemberCredential credential,
+                                     ProblemResponseException refusal) throws TacitClientException {
+        MessagingClient.GroupKeyUpdates answer;
+        try {
+            answer = messaging.groupKeyUpdates(to, credential, clock.instant());
+        } catch (ProblemResponseException e) {
+            if (GROUP_KEY_UPDATES_REFUSED.equals(e.type())) {
+                throw new CredentialNotAcceptedException(to, e);
+            }
+            throw e;
+        }
+        MemberCredential current = credential;
+        try {
+            for (GroupKeyUpdate update : answer.updates()) {
+                current = current.update(update);
+            }
+        } catch (MemberRevokedException e) {
+            ClientState records = state.state();
+            records.contact(to).ifPresent(contact -> records.putContact(contact.withoutCredential()));
+            state.save();
+            throw new BlockedByContactException(to);
+        } catch (InvalidGroupKeyUpdateException e) {
+            throw new ServerUnreachableException("the server's group key updates do not apply to the credential", e);
+        }
+        if (!current.groupPublicKey().equals(answer.groupPublicKey())) {
+            throw new ServerUnreachableException("the server's group key updates do not lead to its current key",
+                    refusal);
+        }
+        if (!current.equals(credential)) {
+            MemberCredential updated = current;
+            ClientState records = state.state();
+            records.contact(to).ifPresent(contact -> records.putContact(contact.withCredential(updated)));
+            state.save();
+        }
+        return current;
     }
 
     boolean canReply(PhoneNumber to) {
@@ -212,6 +276,10 @@ final class Messaging {
         PhoneNumber from = opened.sender().phoneNumber();
         try {
             if (message.isFirstContact()) {
+                if (records.isBlocked(from)) {
+                    // Blocked: dropped unread. Its token is neither released nor reported, and nothing is handed over.
+                    return Optional.empty();
+                }
                 MemberCredential own = nextOwnCredential(from);
                 Conversation.Received received = Conversation.accept(local(), opened, own, accepted, random);
                 records.putConversation(ConversationRecord.of(received.conversation()));

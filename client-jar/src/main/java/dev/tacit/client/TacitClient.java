@@ -28,6 +28,7 @@ import dev.tacit.client.registration.RegistrationLockedException;
 import dev.tacit.client.registration.SentCode;
 import dev.tacit.client.registration.VerificationToken;
 import dev.tacit.client.state.AccountRecord;
+import dev.tacit.client.state.BlockedContactRecord;
 import dev.tacit.client.state.ClientState;
 import dev.tacit.client.state.ServerRecord;
 import dev.tacit.client.state.StateDirectory;
@@ -35,6 +36,7 @@ import dev.tacit.client.transport.AnonymousSession;
 import dev.tacit.client.transport.AnonymousTransport;
 import dev.tacit.client.transport.DirectTransport;
 import dev.tacit.client.transport.SocksProxy;
+import dev.tacit.crypto.group.GroupManagerKey;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.identity.PinnedCaVerifier;
@@ -254,6 +256,10 @@ public final class TacitClient implements AutoCloseable {
         RegistrationClient registration = registration();
         ServerDescription server = checkedServer(registration);
         CaCertificate current = registration.currentCaCertificate();
+        if (account.group().epoch() > 0) {
+            // The server must hold the group key registered again, or the registration would replace the group.
+            GroupKeyUploads.upload(accountClient(account), account.group());
+        }
         AccountSetup setup = AccountSetup.generate(account.number(), registration.currentIssuerKey(clock.instant()),
                 server.firstContactChallenge(), account.group(), random);
         RegisteredAccount registered = registration.reRegister(account.identity(), setup, new PinnedCaVerifier(current),
@@ -267,6 +273,39 @@ public final class TacitClient implements AutoCloseable {
         records.setAcceptedInitiations(new dev.tacit.crypto.message.AcceptedInitiations());
         state.save();
         return new Registration(account.number(), registered.tokens().size(), true);
+    }
+
+    /**
+     * Blocks {@code contact} (docs/protocol.md §2.2.9, §4.29): revokes every member of the account's group handed to
+     * them (the state records which), saves the new group manager key and the block, then uploads the group key
+     * updates, signed, over the direct transport. From then on the server refuses their replies; the other contacts'
+     * clients catch up by themselves when their next reply is refused (§4.30), with no message sent to them. First
+     * contacts from {@code contact} are dropped unread by {@link #receive()}. Blocking again uploads what an earlier
+     * block could not (the server unreachable, say) and revokes members handed to them since.
+     *
+     * @throws NotRegisteredException    if this state holds no account
+     * @throws GroupKeyConflictException if the server holds a group key this client did not make
+     */
+    public Blocked block(PhoneNumber contact) throws TacitClientException {
+        AccountRecord account = account();
+        checkedServer(registration());
+        ClientState records = state.state();
+        GroupManagerKey group = account.group();
+        List<Integer> revoked = new ArrayList<>(records.blocked(contact).map(BlockedContactRecord::revoked)
+                .orElse(List.of()));
+        int revokedNow = 0;
+        for (int member : records.membersHandedTo(contact)) {
+            if (!group.isRevoked(member)) {
+                group = group.revoke(member).next();
+                revoked.add(member);
+                revokedNow++;
+            }
+        }
+        records.setAccount(account.withRevocations(group));
+        records.putBlocked(new BlockedContactRecord(contact, revoked));
+        state.save(); // the new manager key before its updates leave: the server never holds a key this client lost
+        int epoch = GroupKeyUploads.upload(accountClient(account), group);
+        return new Blocked(contact, revokedNow, epoch);
     }
 
     /**
@@ -521,6 +560,10 @@ public final class TacitClient implements AutoCloseable {
         PinnedCaVerifier ca = new PinnedCaVerifier(pinned.get(pinned.size() - 1));
         return new DiscoveryClient(new DiscoveryApi(direct, anonymous, ca, clock), registration, signer,
                 new SavedDiscoveryWallet(state), clock, random);
+    }
+
+    private AccountClient accountClient(AccountRecord account) {
+        return new AccountClient(direct, account.number(), account.identity(), clock, random);
     }
 
     private RegistrationClient registration() {

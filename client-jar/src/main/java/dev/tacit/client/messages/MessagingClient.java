@@ -2,9 +2,12 @@ package dev.tacit.client.messages;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 
 import dev.tacit.client.ProblemResponseException;
 import dev.tacit.client.ProxyUnreachableException;
@@ -15,6 +18,8 @@ import dev.tacit.client.transport.AnonymousSession;
 import dev.tacit.client.transport.AnonymousTransport;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.envelope.SealedEnvelope;
+import dev.tacit.crypto.group.GroupKeyUpdate;
+import dev.tacit.crypto.group.GroupPublicKey;
 import dev.tacit.crypto.group.GroupSignedMessage;
 import dev.tacit.crypto.group.MemberCredential;
 import dev.tacit.crypto.identity.PhoneNumber;
@@ -117,6 +122,50 @@ public final class MessagingClient {
                 .add("groupSignature", Base64Url.encode(credential.sign(message).toBytes()))
                 .add("timestamp", message.timestamp().getEpochSecond())
                 .build());
+    }
+
+    /**
+     * The recipient's group key updates since the key of {@code credential} (§4.30), asked anonymously with a request
+     * {@code credential} signs at {@code now}.
+     *
+     * @throws ProblemResponseException {@code 400 group-key-updates-refused} if the server has no updates for this
+     *                                  credential (the group was replaced, or the time is off)
+     * @throws ServerUnreachableException if the answer is not a chain of updates to a group key
+     */
+    public GroupKeyUpdates groupKeyUpdates(PhoneNumber recipient, MemberCredential credential, Instant now)
+            throws TacitClientException {
+        byte[] key = credential.groupPublicKey().toBytes();
+        GroupSignedMessage message = GroupSignedMessage.ofGroupKeyUpdatesRequest(recipient, key, now);
+        JsonObject answer = post("/v1/group-key-updates", Json.createObjectBuilder()
+                .add("recipient", recipient.e164())
+                .add("groupPublicKey", Base64Url.encode(key))
+                .add("timestamp", message.timestamp().getEpochSecond())
+                .add("groupSignature", Base64Url.encode(credential.sign(message).toBytes()))
+                .build());
+        try {
+            List<GroupKeyUpdate> updates = new ArrayList<>();
+            for (JsonString update : answer.getJsonArray("updates").getValuesAs(JsonString.class)) {
+                updates.add(GroupKeyUpdate.fromBytes(ServerAnswers.fromBase64Url(update.getString())));
+            }
+            return new GroupKeyUpdates(answer.getInt("epoch"),
+                    GroupPublicKey.fromBytes(ServerAnswers.fromBase64Url(answer.getString("groupPublicKey"))), updates);
+        } catch (MalformedEncodingException | ClassCastException | NullPointerException e) {
+            throw new ServerUnreachableException("the server's group key updates do not decode", e);
+        }
+    }
+
+    /**
+     * A recipient's group key updates (§4.30).
+     *
+     * @param epoch          the epoch of the recipient's current group key
+     * @param groupPublicKey that key
+     * @param updates        the updates from the asking credential's key to it, in order
+     */
+    public record GroupKeyUpdates(int epoch, GroupPublicKey groupPublicKey, List<GroupKeyUpdate> updates) {
+
+        public GroupKeyUpdates {
+            updates = List.copyOf(updates);
+        }
     }
 
     /** What became of a spent token (§4.17): ask before refreshing. */

@@ -126,6 +126,18 @@ public final class AccountRecord implements StateRecord {
         return new AccountRecord(number, identity, certificate, envelopeKeyId, envelopeKey, preKeyId, preKey, grown);
     }
 
+    /**
+     * This account with members of its group revoked ({@link GroupManagerKey#revoke}): the same group (seed and
+     * members) at a later point of its chain of keys.
+     */
+    public AccountRecord withRevocations(GroupManagerKey revoked) {
+        if (revoked.epoch() < group.epoch()
+                || !revoked.revokedMembers().subList(0, group.epoch()).equals(group.revokedMembers())) {
+            throw new IllegalArgumentException("not this group with more members revoked");
+        }
+        return new AccountRecord(number, identity, certificate, envelopeKeyId, envelopeKey, preKeyId, preKey, revoked);
+    }
+
     /** The keys as the messaging layer takes them (§3). */
     public LocalAccount localAccount() throws MalformedEncodingException {
         return LocalAccount.of(number, identity, certificate, envelopeKey, preKeyId, preKey);

@@ -222,6 +222,22 @@ public final class ClientState {
                 .map(MemberHandedOutRecord::memberIndex).toList();
     }
 
+    /** Whether {@code contact} is blocked. */
+    public boolean isBlocked(PhoneNumber contact) {
+        return blocked(contact).isPresent();
+    }
+
+    /** The record of blocked {@code contact}, if blocked. */
+    public Optional<BlockedContactRecord> blocked(PhoneNumber contact) {
+        return all(BlockedContactRecord.class).stream().filter(record -> record.contact().equals(contact)).findFirst();
+    }
+
+    /** Records {@code blocked}, replacing an earlier record of the same contact. */
+    public void putBlocked(BlockedContactRecord blocked) {
+        removeIf(BlockedContactRecord.class, record -> record.contact().equals(blocked.contact()));
+        add(blocked);
+    }
+
     public int nextMember() {
         return one(HandedOutRecord.class).map(HandedOutRecord::next).orElse(0);
     }

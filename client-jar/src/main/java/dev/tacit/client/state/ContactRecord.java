@@ -48,6 +48,11 @@ public record ContactRecord(PhoneNumber number, IdentityPublicKey identityKey, O
         return new ContactRecord(number, identityKey, bundle, Optional.of(handedOver));
     }
 
+    /** This contact without a credential: theirs no longer works (they blocked this account). */
+    public ContactRecord withoutCredential() {
+        return new ContactRecord(number, identityKey, bundle, Optional.empty());
+    }
+
     /** This contact with the bundle a look-up returned. */
     public ContactRecord withBundle(KeyBundle lookedUp) {
         return new ContactRecord(number, identityKey, Optional.of(lookedUp), credential);

@@ -37,7 +37,9 @@ public enum RecordType {
     /** How many own member credentials were handed out ({@link HandedOutRecord}); at most one. */
     HANDED_OUT(13, HandedOutRecord::decode),
     /** Which contact was handed which member of the own group ({@link MemberHandedOutRecord}); one per member. */
-    MEMBER_HANDED_OUT(16, MemberHandedOutRecord::decode);
+    MEMBER_HANDED_OUT(16, MemberHandedOutRecord::decode),
+    /** A blocked contact and the members revoked for them ({@link BlockedContactRecord}); one per contact. */
+    BLOCKED_CONTACT(17, BlockedContactRecord::decode);
 
     /** Decodes a record's payload strictly. */
     @FunctionalInterface

@@ -109,6 +109,14 @@ public class Account {
         this.updatedAt = now;
     }
 
+    /**
+     * Moves the group key along its chain (§4.29): the same group, members revoked. Not a replacement, so
+     * {@code updated_at} stays: the server keeps no time of a block.
+     */
+    void advanceGroupPublicKey(byte[] groupPublicKey) {
+        this.groupPublicKey = groupPublicKey.clone();
+    }
+
     public byte[] preKey() {
         return preKey.clone();
     }

@@ -3,6 +3,8 @@ package dev.tacit.server.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.VerificationFailedException;
+import dev.tacit.crypto.group.GroupKeyUpdate;
 import dev.tacit.crypto.group.GroupPublicKey;
 import dev.tacit.crypto.group.GroupSignature;
 import dev.tacit.crypto.group.GroupSignatureVerifier;
@@ -45,6 +48,54 @@ public class GroupKeyService {
     public int currentEpoch(String number) {
         return groupKeys.currentEpoch(number).orElseThrow(
                 () -> new IllegalStateException("an account without a group key chain"));
+    }
+
+    /** Updates one upload carries at most (§4.29). */
+    public static final int MAX_UPDATES_PER_REQUEST = 100;
+
+    /**
+     * Applies {@code updates}, uploaded by the account {@code number} (§4.29), to its current group key, holding its
+     * row locked: checked one after the other, then stored with the keys they lead to, all or nothing.
+     *
+     * @return the new current epoch and key
+     * @throws GroupKeyEpochStaleException   if {@code fromEpoch} is not the current epoch
+     * @throws GroupKeyChainFullException    if the chain would hold more than {@code tacit.groups.max-updates}
+     * @throws InvalidGroupKeyUpdateException if an update does not decode or does not apply to the key before it
+     */
+    public GroupKeyChain upload(String number, int fromEpoch, List<byte[]> updates) {
+        if (updates.isEmpty() || updates.size() > MAX_UPDATES_PER_REQUEST) {
+            throw new InvalidGroupKeyRequestException("updates", "1 to " + MAX_UPDATES_PER_REQUEST + " updates");
+        }
+        Account account = accounts.lock(number);
+        int current = currentEpoch(number);
+        if (fromEpoch != current) {
+            throw new GroupKeyEpochStaleException(current);
+        }
+        int maxUpdates = settings.groups().maxUpdates();
+        if ((long) groupKeys.updateCount(number) + updates.size() > maxUpdates) {
+            throw new GroupKeyChainFullException(maxUpdates);
+        }
+        GroupPublicKey key;
+        try {
+            key = GroupPublicKey.fromBytes(account.groupPublicKey());
+        } catch (MalformedEncodingException e) {
+            throw new IllegalStateException("a stored group key does not decode", e);
+        }
+        List<byte[]> keys = new ArrayList<>(updates.size());
+        for (int i = 0; i < updates.size(); i++) {
+            try {
+                key = key.apply(GroupKeyUpdate.fromBytes(updates.get(i)));
+            } catch (MalformedEncodingException | dev.tacit.crypto.group.InvalidGroupKeyUpdateException e) {
+                throw new InvalidGroupKeyUpdateException(i, e.getMessage());
+            }
+            keys.add(key.toBytes());
+        }
+        int epoch = current;
+        for (int i = 0; i < updates.size(); i++) {
+            groupKeys.append(number, ++epoch, keys.get(i), updates.get(i));
+        }
+        account.advanceGroupPublicKey(key.toBytes());
+        return new GroupKeyChain(epoch, key.toBytes(), List.of());
     }
 
     /**

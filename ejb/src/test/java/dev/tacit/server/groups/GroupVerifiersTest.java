@@ -279,6 +279,40 @@ class GroupVerifiersTest {
     }
 
     @Test
+    void afterAMemberIsRevokedTheTablesOfTheSupersededKeyAreNeverUsedForTheCurrentOne() throws Exception {
+        GroupVerifiers verifiers = verifiers(Runnable::run);
+        GroupManagerKey manager = GroupManagerKey.generate(4);
+        Group before = new Group(manager);
+        for (int i = 0; i < 3; i++) {
+            verifyValid(verifiers, before);
+        }
+        assertTrue(verifiers.hasTables(before.key()), "the key before the block has its tables");
+        GroupManagerKey.Revocation revocation = manager.revoke(2);
+        Group after = new Group(revocation.next());
+        assertFalse(java.util.Arrays.equals(before.key(), after.key()));
+        GroupSignedMessage message = GroupSignedMessage.of(number("+4915100000002"), envelope(), START);
+        GroupSignature byTheRevokedMember = manager.mintMember(2).sign(message);
+        GroupSignature byARemainingMemberNotCaughtUp = manager.mintMember(1).sign(message);
+
+        assertThrows(VerificationFailedException.class,
+                () -> verifiers.verify(after.key(), byTheRevokedMember, message), "the blocked member");
+        assertThrows(VerificationFailedException.class,
+                () -> verifiers.verify(after.key(), byARemainingMemberNotCaughtUp, message),
+                "any signature under the superseded key");
+        verifiers.verify(before.key(), byARemainingMemberNotCaughtUp, message); // the old key's tables still work for it
+        verifiers.verify(after.key(), manager.mintMember(1).update(revocation.update()).sign(message), message);
+        assertFalse(verifiers.hasTables(after.key()), "the current key earns tables of its own");
+        for (int i = 0; i < 3; i++) {
+            verifiers.verify(after.key(), revocation.next().mintMember(3).sign(message), message);
+        }
+        assertTrue(verifiers.hasTables(after.key()));
+        assertThrows(VerificationFailedException.class,
+                () -> verifiers.verify(after.key(), byTheRevokedMember, message), "nor with the current key's tables");
+        assertThrows(VerificationFailedException.class,
+                () -> verifiers.verify(after.key(), byARemainingMemberNotCaughtUp, message));
+    }
+
+    @Test
     void aRefusedBuildLeavesTheGroupWithoutTablesAndItIsPromotedAgainLater() throws Exception {
         int[] attempts = new int[1];
         Executor refusingOnce = task -> {

@@ -1,15 +1,18 @@
 package dev.tacit.web.accounts;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,7 +23,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.server.accounts.Account;
 import dev.tacit.server.accounts.AccountService;
+import dev.tacit.server.accounts.GroupKeyChain;
 import dev.tacit.server.accounts.GroupKeyService;
+import dev.tacit.server.accounts.InvalidGroupKeyRequestException;
 import dev.tacit.web.ApiDocs;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -106,6 +111,42 @@ public class OwnAccountResource {
         accounts.replaceGroupPublicKey(caller(), BinaryMember.decode("groupPublicKey", update.groupPublicKey()));
     }
 
+    /** {@code POST /v1/account/group-key-updates}: updates that revoke members of the account's group. */
+    @POST
+    @Path("group-key-updates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "uploadGroupKeyUpdates", summary = "Block contacts: update the account's group key",
+            description = "docs/protocol.md §4.29: applies group key updates (§2.2.9), each revoking one member of the"
+                    + " account's group, to the current key of epoch fromEpoch, and stores them with the keys they lead"
+                    + " to; all or nothing. Signed (§5).")
+    @Parameter(ref = ApiDocs.CONTENT_DIGEST)
+    @APIResponse(responseCode = "200", description = "The new current epoch and group key.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UploadedUpdates.class)))
+    @APIResponse(responseCode = "400", description = "Problem type urn:tacit:problem:group-key-update-invalid (field"
+                    + " updates, extension member index), urn:tacit:problem:group-key-request-invalid (member in field),"
+                    + " urn:tacit:problem:invalid-request, or about:blank (unreadable JSON).",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHENTICATED)
+    @APIResponse(responseCode = "409", description = "Problem type urn:tacit:problem:group-key-epoch-stale (extension"
+                    + " member epoch, the current one) or urn:tacit:problem:group-key-chain-full.",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
+    @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
+    @APIResponse(responseCode = "429", ref = ApiDocs.SIGNED_REQUESTS_LIMITED)
+    @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
+    public UploadedUpdates uploadGroupKeyUpdates(@NotNull @Valid GroupKeyUpdatesUpload upload) {
+        List<byte[]> updates = upload.updates().stream().map(update -> {
+            try {
+                return Base64Url.decode(update);
+            } catch (dev.tacit.crypto.MalformedEncodingException e) {
+                throw new InvalidGroupKeyRequestException("updates", "not canonical base64url without padding");
+            }
+        }).toList();
+        GroupKeyChain chain = groupKeys.upload(caller(), upload.fromEpoch(), updates);
+        return new UploadedUpdates(chain.epoch(), Base64Url.encode(chain.groupPublicKey()));
+    }
+
     private String caller() {
         return security.getUserPrincipal().getName();
     }
@@ -116,6 +157,17 @@ public class OwnAccountResource {
      */
     public record OwnAccount(String number, Instant registeredAt, int tokensIssued, String preKey,
                              String groupPublicKey, int groupKeyEpoch) {
+    }
+
+    /** The upload of §4.29: the epoch the updates build on, and 1 to 100 updates in order. */
+    public record GroupKeyUpdatesUpload(
+            @NotNull @Min(0) Integer fromEpoch,
+            @NotNull @Size(min = 1, max = GroupKeyService.MAX_UPDATES_PER_REQUEST)
+            List<@NotNull @Size(max = 240) @Pattern(regexp = Base64Url.PATTERN) String> updates) {
+    }
+
+    /** The answer of §4.29: the account's new current epoch and group key. */
+    public record UploadedUpdates(int epoch, String groupPublicKey) {
     }
 
     public record PreKeyUpdate(@NotNull @Size(max = 1024) @Pattern(regexp = Base64Url.PATTERN) String preKey) {
