@@ -42,6 +42,10 @@ public class ServerSettingsObserver {
     /** Small enough for a test to reach with a few accounts' streams (four each, the default). */
     public static final int STREAMS_OVERALL = 12;
     public static final Duration JOB_INTERVAL = Duration.ofDays(1);
+    /** Small enough for a test to fill an account's chain of group key updates (protocol §4.29). */
+    public static final int GROUP_MAX_UPDATES = 8;
+    /** Small enough for a test to make the server build a group's verifier tables with a few replies. */
+    public static final int GROUP_PROMOTION_REPLIES = 8;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -61,7 +65,9 @@ public class ServerSettingsObserver {
                 "-Dtacit.streams.overall=" + STREAMS_OVERALL,
                 "-Dtacit.jobs.process-delayed-releases.interval=" + JOB_INTERVAL,
                 "-Dtacit.jobs.expire-discovery-tokens.interval=" + JOB_INTERVAL,
-                "-Dtacit.jobs.purge-expired-records.interval=" + JOB_INTERVAL));
+                "-Dtacit.jobs.purge-expired-records.interval=" + JOB_INTERVAL,
+                "-Dtacit.groups.max-updates=" + GROUP_MAX_UPDATES,
+                "-Dtacit.group-verifiers.promotion-replies=" + GROUP_PROMOTION_REPLIES));
     }
 
     /**

@@ -96,7 +96,7 @@ class CommandLineIT {
 
     /**
      * Two users' conversation through the commands: send (a first contact), inbox, reply, release, tokens --refresh,
-     * rotate-keys, with the typed failures' exit codes — an unregistered recipient, a reply without a conversation,
+     * rotate-keys, block, with the typed failures' exit codes — an unregistered recipient, a reply without a conversation,
      * the proxy down, no tokens left.
      */
     @Test
@@ -145,6 +145,12 @@ class CommandLineIT {
             proxy.close();
             run(ExitCode.PROXY_UNREACHABLE, bob, "reply", aliceNumber, "not sent");
             assertEquals(before, proxy.connections().size());
+
+            // Blocking goes over the direct channel: the six members Alice handed Bob (six first contacts) revoked.
+            JsonObject blocked = run(alice, "block", bobNumber);
+            assertEquals(bobNumber, blocked.getString("blocked"));
+            assertEquals(6, blocked.getInt("membersRevoked"));
+            assertEquals(6, blocked.getInt("groupKeyEpoch"), "one epoch per update");
         }
     }
 

@@ -19,13 +19,15 @@ import dev.tacit.crypto.wire.Base64Url;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The privacy audit of issue 19: after a sender wrote to recipients, nothing the server keeps joins the sender's
  * identity to their mailboxes. Every column of every table of schema {@code tacit} is read; a row that holds any
  * of the sender's identifiers (its number, its published keys and certificate, the blinded token requests it
- * registered with; raw, hex or base64url) must be the sender's own account row; the messaging tables hold no
+ * registered with; raw, hex or base64url) must be the sender's own account row or a row of its own chain of group
+ * keys (V14); the messaging tables hold no
  * client address; and the server log names neither the sender nor a recipient, nor holds the sender's tokens.
  */
 final class MessagingPrivacyAudit {
@@ -38,44 +40,7 @@ final class MessagingPrivacyAudit {
 
     static void assertNothingJoins(Party sender, List<Party> recipients) throws Exception {
         List<byte[]> senderIds = identifiers(sender);
-        int rowsRead = 0;
-        int senderRows = 0;
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet names = statement.executeQuery("""
-                    SELECT table_name FROM information_schema.tables
-                    WHERE table_schema = 'tacit' AND table_type = 'BASE TABLE'""")) {
-                while (names.next()) {
-                    tables.add(names.getString(1));
-                }
-            }
-            for (String table : tables) {
-                try (ResultSet rows = statement.executeQuery("SELECT * FROM tacit.\"" + table + "\"")) {
-                    ResultSetMetaData columns = rows.getMetaData();
-                    while (rows.next()) {
-                        rowsRead++;
-                        List<byte[]> values = new ArrayList<>();
-                        for (int i = 1; i <= columns.getColumnCount(); i++) {
-                            Object value = rows.getObject(i);
-                            values.add(value == null ? new byte[0] : value instanceof byte[] bytes ? bytes
-                                    : value.toString().getBytes(StandardCharsets.UTF_8));
-                        }
-                        if (containsAny(values, senderIds)) {
-                            senderRows++;
-                            if (!table.equals("account") || !sender.number.e164().equals(rows.getString("number"))) {
-                                fail("a row of " + table + " holds an identifier of the sender");
-                            }
-                        }
-                        if (MESSAGING_TABLES.contains(table)) {
-                            assertFalse(containsAny(values, List.of(ascii("127.0.0.1"), ascii("localhost"),
-                                    ascii("0:0:0:0:0:0:0:1"))), "a client address in " + table);
-                        }
-                    }
-                }
-            }
-        }
-        assertEquals(1, senderRows, "the sender's own account row, and nothing else, holds its identifiers");
-        assertFalse(rowsRead < 10, "the tables were read");
+        assertOnlyItsOwnRowsHold(sender.number.e164(), senderIds);
 
         String log = ServerLog.text();
         for (Party party : allOf(sender, recipients)) {
@@ -91,6 +56,58 @@ final class MessagingPrivacyAudit {
             assertFalse(log.contains(HexFormat.of().formatHex(id)), "the server log holds a sender identifier");
             assertFalse(log.contains(Base64Url.encode(id)), "the server log holds a sender identifier");
         }
+    }
+
+    /**
+     * Reads every column of every table of schema {@code tacit}: a row that holds any of {@code ids} (raw, hex or
+     * base64url) must be the account {@code number}'s own row, or a row of its own chain of group keys
+     * ({@code group_key}, V14: its group key is one of its identifiers); the messaging tables hold no client address.
+     */
+    static void assertOnlyItsOwnRowsHold(String number, List<byte[]> ids) throws Exception {
+        int rowsRead = 0;
+        int accountRows = 0;
+        int groupKeyRows = 0;
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet names = statement.executeQuery("""
+                    SELECT table_name FROM information_schema.tables
+                    WHERE table_schema = 'tacit' AND table_type = 'BASE TABLE'""")) {
+                while (names.next()) {
+                    tables.add(names.getString(1));
+                }
+            }
+            assertTrue(tables.contains("group_key"), "V14's table is read: " + tables);
+            for (String table : tables) {
+                try (ResultSet rows = statement.executeQuery("SELECT * FROM tacit.\"" + table + "\"")) {
+                    ResultSetMetaData columns = rows.getMetaData();
+                    while (rows.next()) {
+                        rowsRead++;
+                        List<byte[]> values = new ArrayList<>();
+                        for (int i = 1; i <= columns.getColumnCount(); i++) {
+                            Object value = rows.getObject(i);
+                            values.add(value == null ? new byte[0] : value instanceof byte[] bytes ? bytes
+                                    : value.toString().getBytes(StandardCharsets.UTF_8));
+                        }
+                        if (containsAny(values, ids)) {
+                            if (table.equals("account") && number.equals(rows.getString("number"))) {
+                                accountRows++;
+                            } else if (table.equals("group_key") && number.equals(rows.getString("account"))) {
+                                groupKeyRows++;
+                            } else {
+                                fail("a row of " + table + " holds an identifier of " + number.substring(0, 3) + "…");
+                            }
+                        }
+                        if (MESSAGING_TABLES.contains(table)) {
+                            assertFalse(containsAny(values, List.of(ascii("127.0.0.1"), ascii("localhost"),
+                                    ascii("0:0:0:0:0:0:0:1"))), "a client address in " + table);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(1, accountRows, "the account's own row holds its identifiers");
+        assertTrue(groupKeyRows >= 1, "and its own chain of group keys");
+        assertFalse(rowsRead < 10, "the tables were read");
     }
 
     /** Everything that identifies the sender to the server: what it registered with, and its number. */

@@ -56,7 +56,7 @@ class TacitCliTest {
 
         assertEquals(0, help.exit);
         for (String command : List.of("register", "discover", "send", "inbox", "reply", "release", "report-spam",
-                "tokens", "rotate-keys", "status", "demo")) {
+                "tokens", "rotate-keys", "block", "status", "demo")) {
             assertTrue(help.out.contains("  " + command + "  "), help.out);
             Run commandHelp = run(command, "--help");
             assertEquals(0, commandHelp.exit, command);
@@ -162,6 +162,8 @@ class TacitCliTest {
         assertEquals(ExitCode.USAGE.code(), run("reply").exit);
         assertEquals(ExitCode.USAGE.code(), run("release", "--now").exit);
         assertEquals(ExitCode.USAGE.code(), run("report-spam").exit);
+        assertEquals(ExitCode.USAGE.code(), run("block").exit);
+        assertEquals(ExitCode.USAGE.code(), run("block", "4155550100").exit);
         assertEquals(ExitCode.USAGE.code(), run("release", "--release-window", "PT0S").exit);
         Run noState = run("tokens", "--state-dir", home.resolve("none").toString());
         assertEquals(ExitCode.STATE_UNUSABLE.code(), noState.exit);

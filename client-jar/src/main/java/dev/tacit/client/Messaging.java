@@ -98,6 +98,10 @@ final class Messaging {
 
     SentMessage firstContact(PhoneNumber to, String text) throws TacitClientException {
         ClientState records = state.state();
+        if (records.isBlocked(to)) {
+            // A first contact hands over a member credential: it would undo the block.
+            throw new NoSuchContactException(to.e164() + " is blocked: a first contact would hand them a credential");
+        }
         VerifiedKeyBundle bundle = lookUp(to); // always fresh: the pre-key a first contact starts from may have rotated
         ContactRecord contact = contactWith(to, bundle);
         MemberCredential own = nextOwnCredential(to);

@@ -23,7 +23,7 @@ public class ProblemResponseException extends TacitClientException {
         this(status, type, title, detail, field, retryAfterSeconds, Map.of());
     }
 
-    /** @param members the problem document's members whose values are strings, extension members included */
+    /** @param members the problem document's members whose values are strings or numbers, extension members included */
     public ProblemResponseException(int status, String type, String title, String detail, String field,
                                     Long retryAfterSeconds, Map<String, String> members) {
         super(status + " " + type + (detail == null ? "" : ": " + detail));
@@ -67,7 +67,10 @@ public class ProblemResponseException extends TacitClientException {
         return Optional.ofNullable(retryAfterSeconds);
     }
 
-    /** A member of the problem document whose value is a string, such as an extension member. */
+    /**
+     * A member of the problem document whose value is a string or a number (its JSON text), such as an extension
+     * member.
+     */
     public Optional<String> member(String name) {
         return Optional.ofNullable(members.get(name));
     }

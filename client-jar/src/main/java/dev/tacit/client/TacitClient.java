@@ -57,13 +57,14 @@ import dev.tacit.http.signature.RequestSigner;
  * <p>Messaging: {@link #send} (a first contact paid with a token, or a group-signed reply), {@link #receive} (or
  * {@link #follow} to receive as messages arrive),
  * {@link #release} (at a random time within a window, by default) and {@link #reportSpam} for a received first
- * contact, {@link #refreshTokens} to bring released tokens back, {@link #rotateKeys}. Contacts and the credentials
+ * contact, {@link #refreshTokens} to bring released tokens back, {@link #rotateKeys}, {@link #block} a contact. Contacts and the credentials
  * they handed over, conversations, spent and held tokens, planned releases and the mailbox's unacknowledged
  * messages are records of the state (docs/protocol.md §3.10).
  *
  * <p>Failures are typed: {@link RateLimitedException} (with the time to wait), {@link RegistrationLockedException}
  * (re-register with the current key, {@link #reRegister()}), {@link OutOfTokensException},
- * {@link RecipientNotRegisteredException}, {@link NoSuchContactException}, {@link ProblemResponseException} (any
+ * {@link RecipientNotRegisteredException}, {@link NoSuchContactException}, {@link BlockedByContactException},
+ * {@link CredentialNotAcceptedException}, {@link GroupKeyConflictException}, {@link ProblemResponseException} (any
  * other refusal, with the server's problem type), {@link ServerUnreachableException},
  * {@link ProxyUnreachableException}, {@link NotRegisteredException}, {@link ServerChangedException}, and the state
  * directory's {@link dev.tacit.client.state.StateException}s.
@@ -390,6 +391,8 @@ public final class TacitClient implements AutoCloseable {
      * @throws RecipientNotRegisteredException if {@code to} has no account: found by the look-up (no first-contact
      *                                         token spent), or by the server's refusal (the token is spent)
      * @throws OutOfTokensException            if no first-contact token is left; nothing is sent
+     * @throws NoSuchContactException         if {@code to} is blocked ({@link #block}): a first contact would hand
+     *                                         them a credential; nothing is sent
      * @throws ProxyUnreachableException       if the proxy could not be reached: nothing was sent, the token is kept
      * @throws NotRegisteredException          if this state holds no account
      */
@@ -399,10 +402,14 @@ public final class TacitClient implements AutoCloseable {
 
     /**
      * Replies to {@code to} in the conversation with them (§4.12): sealed with the conversation's ratchet, signed
-     * with the member credential they handed over, sent anonymously through the proxy; no token.
+     * with the member credential they handed over, sent anonymously through the proxy; no token. If the server
+     * refuses the signature because {@code to}'s group key has moved on (they blocked someone, §4.29), the client
+     * fetches the updates anonymously (§4.30), brings the credential up to date, saves it and sends once more.
      *
      * @throws NoSuchContactException    if there is no conversation with {@code to}, or they have not handed over
      *                                   a credential yet (they have not written back)
+     * @throws BlockedByContactException if {@code to} has blocked this account: the credential is dropped
+     * @throws CredentialNotAcceptedException if {@code to}'s group no longer accepts the credential (replaced)
      * @throws ProxyUnreachableException if the proxy could not be reached: nothing was sent
      */
     public SentMessage reply(PhoneNumber to, String text) throws TacitClientException {

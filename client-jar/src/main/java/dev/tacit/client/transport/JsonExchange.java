@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -220,6 +221,8 @@ final class JsonExchange implements AutoCloseable {
                 document.forEach((name, value) -> {
                     if (value instanceof JsonString string) {
                         members.put(name, string.getString());
+                    } else if (value instanceof JsonNumber number) {
+                        members.put(name, number.toString()); // such as index and epoch (§4.29)
                     }
                 });
                 problem = new ProblemResponseException(response.status, document.getString("type", "about:blank"),
