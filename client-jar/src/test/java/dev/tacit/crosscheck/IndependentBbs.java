@@ -23,7 +23,8 @@ import static dev.tacit.crosscheck.MilagroBls12381.product;
 /**
  * The BBS group signature of docs/protocol.md §2.2, written from the document (and BBS §5) on Milagro's arithmetic.
  * R3 is computed in the paper's form, with GT exponentiations, not in the document's folded two-pairing form, so
- * the folding is checked too.
+ * the folding is checked too. A group key of version 2 (§2.2.9) brings its own g1 and g2, used wherever the
+ * equations name them.
  */
 final class IndependentBbs {
 
@@ -31,36 +32,43 @@ final class IndependentBbs {
     static final String CHALLENGE_DST = "TACIT-V1-BBS-CHALLENGE";
     static final int VERSION = 1;
     static final int GROUP_KEY_BYTES = 241;
+    static final int GROUP_KEY_V2_BYTES = 385;
     static final int SIGNATURE_BYTES = 321;
     static final int CHALLENGE_BYTES = 16;
     static final int SCALAR_BYTES = 32;
 
-    private static final FP12 E_G1_G2_INVERSE = inverse(pairing(g1(), g2()));
-
     private IndependentBbs() {
     }
 
-    /** A decoded group public key with the two pairings every signature needs. */
+    /** A decoded group public key with the pairings every signature needs. */
     static final class GroupKey {
         final byte[] encoded;
         final ECP h;
         final ECP u;
         final ECP v;
         final ECP2 w;
+        final ECP g1;
+        final ECP2 g2;
         final FP12 eHW;
         final FP12 eHG2;
+        final FP12 eG1G2Inverse;
 
         GroupKey(byte[] encoded) {
-            if (encoded.length != GROUP_KEY_BYTES || encoded[0] != VERSION) {
-                throw new IllegalArgumentException("not a version-1 group public key");
+            boolean v1 = encoded.length == GROUP_KEY_BYTES && encoded[0] == VERSION;
+            boolean v2 = encoded.length == GROUP_KEY_V2_BYTES && encoded[0] == 2;
+            if (!v1 && !v2) {
+                throw new IllegalArgumentException("not a group public key of version 1 or 2");
             }
             this.encoded = encoded.clone();
             h = decodeG1(Arrays.copyOfRange(encoded, 1, 49));
             u = decodeG1(Arrays.copyOfRange(encoded, 49, 97));
             v = decodeG1(Arrays.copyOfRange(encoded, 97, 145));
             w = MilagroBls12381.decodeG2(Arrays.copyOfRange(encoded, 145, 241));
+            g1 = v1 ? g1() : decodeG1(Arrays.copyOfRange(encoded, 241, 289));
+            g2 = v1 ? g2() : MilagroBls12381.decodeG2(Arrays.copyOfRange(encoded, 289, 385));
             eHW = pairing(h, w);
-            eHG2 = pairing(h, g2());
+            eHG2 = pairing(h, g2);
+            eG1G2Inverse = inverse(pairing(g1, g2));
         }
     }
 
@@ -122,7 +130,7 @@ final class IndependentBbs {
         Commitments commitments = new Commitments(
                 mul(gpk.u, rAlpha),
                 mul(gpk.v, rBeta),
-                product(power(pairing(t3, g2()), rX), power(gpk.eHW, rAlpha.add(rBeta).negate()),
+                product(power(pairing(t3, gpk.g2), rX), power(gpk.eHW, rAlpha.add(rBeta).negate()),
                         power(gpk.eHG2, rDelta1.add(rDelta2).negate())),
                 product(mul(t1, rX), mul(gpk.u, rDelta1.negate())),
                 product(mul(t2, rX), mul(gpk.v, rDelta2.negate())));
@@ -135,11 +143,11 @@ final class IndependentBbs {
     /** The verifier's commitments R1' ... R5' (§2.2.6), R3' in the paper's form. */
     static Commitments recompute(GroupKey gpk, Signature s) {
         BigInteger minusC = s.c().negate();
-        FP12 ratio = product(pairing(s.t3(), gpk.w), E_G1_G2_INVERSE);
+        FP12 ratio = product(pairing(s.t3(), gpk.w), gpk.eG1G2Inverse);
         return new Commitments(
                 product(mul(gpk.u, s.sAlpha()), mul(s.t1(), minusC)),
                 product(mul(gpk.v, s.sBeta()), mul(s.t2(), minusC)),
-                product(power(pairing(s.t3(), g2()), s.sX()), power(gpk.eHW, s.sAlpha().add(s.sBeta()).negate()),
+                product(power(pairing(s.t3(), gpk.g2), s.sX()), power(gpk.eHW, s.sAlpha().add(s.sBeta()).negate()),
                         power(gpk.eHG2, s.sDelta1().add(s.sDelta2()).negate()), power(ratio, s.c())),
                 product(mul(s.t1(), s.sX()), mul(gpk.u, s.sDelta1().negate())),
                 product(mul(s.t2(), s.sX()), mul(gpk.v, s.sDelta2().negate())));

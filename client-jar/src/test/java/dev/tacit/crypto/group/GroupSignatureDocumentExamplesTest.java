@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.tacit.crypto.InsecureSecretKeyAccess;
+import dev.tacit.crypto.VerificationFailedException;
 import dev.tacit.crypto.envelope.SealedEnvelope;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.protocol.ProtocolDocumentExamples;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import supranational.blst.PT;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Recomputes the worked examples of docs/protocol.md §2.2 from their fixed inputs. */
+/** Recomputes the worked examples of docs/protocol.md §2.2 (§2.2.8 and §2.2.9) from their fixed inputs. */
 class GroupSignatureDocumentExamplesTest {
 
     private static final HexFormat HEX = HexFormat.of();
@@ -148,6 +150,63 @@ class GroupSignatureDocumentExamplesTest {
         fields.put("s_delta2", scalar(signature.sDelta2()));
         fields.put("signature", HEX.formatHex(signature.toBytes()));
         fields.put("opened_index", Integer.toString(manager.open(signature, message)));
+
+        document.assertMatches(id, fields);
+    }
+
+    /**
+     * §2.2.9: member {@code revoked_index} of the example group is revoked; member 17 (example bbs-member) updates
+     * its credential from the update alone and signs the reply of example bbs-signature under the new key, with
+     * the nonces for k = 7 … 13. The old example signature no longer verifies.
+     */
+    @Test
+    void revocationOfAMember() throws Exception {
+        String id = "bbs-revocation";
+        GroupManagerKey manager = exampleManager();
+        int revokedIndex = Integer.parseInt(document.field(id, "revoked_index"));
+        int memberIndex = Integer.parseInt(document.field("bbs-member", "index"));
+        MemberCredential before = MemberCredential.fromBytes(HEX.parseHex(document.field("bbs-member", "member_credential")));
+
+        GroupManagerKey.Revocation revocation = manager.revoke(revokedIndex);
+        GroupKeyUpdate update = GroupKeyUpdate.fromBytes(revocation.update().toBytes());
+        GroupPublicKey next = GroupPublicKey.fromBytes(manager.groupPublicKey().toBytes()).apply(update);
+        MemberCredential after = before.update(update);
+        assertEquals(revocation.next().groupPublicKey(), next);
+        assertEquals(revocation.next().mintMember(memberIndex), after);
+        MemberCredential revoked = manager.mintMember(revokedIndex);
+        assertThrows(MemberRevokedException.class, () -> revoked.update(update));
+
+        SealedEnvelope envelope = SealedEnvelope.fromBytes(HEX.parseHex(document.field("e2e-sealed-envelope", "envelope")));
+        GroupSignedMessage message = GroupSignedMessage.of(PhoneNumber.of(document.field("bbs-signature", "recipient")),
+                envelope, Instant.ofEpochSecond(Long.parseLong(document.field("bbs-signature", "timestamp"))));
+        BigInteger[] k = new BigInteger[7];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = ExpandMessageXmd.hashToScalar(new byte[] {(byte) (7 + i)}, EXAMPLE_NONCE_DST);
+        }
+        GroupSignature signature = after.sign(message, new SigningNonces(k[0], k[1], k[2], k[3], k[4], k[5], k[6]));
+        GroupSignatureVerifier.withoutTables(next).verify(signature, message);
+        GroupSignatureVerifier.withTables(next).verify(signature, message);
+        GroupSignature oldSignature = GroupSignature.fromBytes(HEX.parseHex(document.field("bbs-signature", "signature")));
+        assertThrows(VerificationFailedException.class,
+                () -> GroupSignatureVerifier.withoutTables(next).verify(oldSignature, message));
+
+        byte[] updateBytes = update.toBytes();
+        byte[] credentialBytes = after.toBytes();
+        int aAt = 1 + GroupPublicKey.ENCODED_BYTES_V2;
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("revoked_index", Integer.toString(revokedIndex));
+        fields.put("x_star", HEX.formatHex(updateBytes, 49, 81));
+        fields.put("A_star", HEX.formatHex(updateBytes, 1, 49));
+        fields.put("g2_prime", HEX.formatHex(updateBytes, 81, 177));
+        fields.put("update", HEX.formatHex(updateBytes));
+        fields.put("w_prime", HEX.formatHex(next.w().compress()));
+        fields.put("group_public_key", HEX.formatHex(next.toBytes()));
+        fields.put("manager_key", HEX.formatHex(revocation.next().toBytes(InsecureSecretKeyAccess.get())));
+        fields.put("member_index", Integer.toString(memberIndex));
+        fields.put("A_prime", HEX.formatHex(credentialBytes, aAt, aAt + Bls12381.G1_BYTES));
+        fields.put("member_credential", HEX.formatHex(credentialBytes));
+        fields.put("signature", HEX.formatHex(signature.toBytes()));
+        fields.put("opened_index", Integer.toString(revocation.next().open(signature, message)));
 
         document.assertMatches(id, fields);
     }

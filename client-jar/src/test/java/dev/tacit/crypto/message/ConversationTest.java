@@ -62,6 +62,25 @@ class ConversationTest {
         assertArrayEquals(text("and back"), followUp.text());
     }
 
+    /** After a revocation (protocol §2.2.9) credentials are 466 bytes; they travel as the 322-byte ones do. */
+    @Test
+    void credentialsOfAGroupThatRevokedMembersTravelInFirstContactsAndReplies() throws Exception {
+        GroupManagerKey aliceGroup = GroupManagerKey.generate(4).revoke(1).next();
+        GroupManagerKey bobGroup = GroupManagerKey.generate(4).revoke(2).next();
+        MemberCredential aliceV2 = aliceGroup.mintMember(0);
+        MemberCredential bobV2 = bobGroup.mintMember(3);
+        assertEquals(MemberCredential.ENCODED_BYTES_V2, aliceV2.toBytes().length);
+        Conversation.Started started = Conversation.start(alice, bundle(bobAccount), aliceV2, text("hi"), TestPki.NOW, random);
+
+        Conversation.Received bobReceived = Conversation.accept(bob, open(bob, started.envelope()), bobV2, accepted, random);
+        Conversation restored = Conversation.fromBytes(bobReceived.conversation().toBytes(), random);
+        Conversation.Message reply = started.conversation().receive(open(alice,
+                restored.send(bob, bundle(aliceAccount), text("hi back"), TestPki.NOW, random)));
+
+        assertEquals(aliceV2, bobReceived.peerCredential());
+        assertEquals(bobV2, reply.peerCredential().orElseThrow());
+    }
+
     @Test
     void shuffledDroppedAndDuplicatedEnvelopesAreHandled() throws Exception {
         Conversation.Started started = Conversation.start(alice, bundle(bobAccount), aliceCredential, text("0"), TestPki.NOW, random);
