@@ -37,9 +37,7 @@ import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.VerificationFailedException;
 import dev.tacit.crypto.envelope.OpenedEnvelope;
 import dev.tacit.crypto.envelope.SealedEnvelope;
-import dev.tacit.crypto.group.GroupKeyUpdate;
 import dev.tacit.crypto.group.GroupManagerKey;
-import dev.tacit.crypto.group.InvalidGroupKeyUpdateException;
 import dev.tacit.crypto.group.MemberRevokedException;
 import dev.tacit.crypto.group.MemberCredential;
 import dev.tacit.crypto.identity.AgreementKeyPair;
@@ -157,7 +155,7 @@ final class Messaging {
                 throw refused;
             }
             // The recipient's group key may have moved on (they blocked someone, §4.29): catch up, then once more.
-            MemberCredential current = catchUp(messaging, to, credential, refused);
+            MemberCredential current = catchUp(messaging, to, credential);
             if (current.equals(credential)) {
                 throw refused;
             }
@@ -173,8 +171,8 @@ final class Messaging {
      * @throws BlockedByContactException      if an update revokes it: {@code to} blocked this account; it is dropped
      * @throws CredentialNotAcceptedException if the server has no updates for it
      */
-    private MemberCredential catchUp(MessagingClient messaging, PhoneNumber to, MemberCredential credential,
-                                     ProblemResponseException refusal) throws TacitClientException {
+    private MemberCredential catchUp(MessagingClient messaging, PhoneNumber to, MemberCredential credential)
+            throws TacitClientException {
         MessagingClient.GroupKeyUpdates answer;
         try {
             answer = messaging.groupKeyUpdates(to, credential, clock.instant());
@@ -184,22 +182,14 @@ final class Messaging {
             }
             throw e;
         }
-        MemberCredential current = credential;
+        MemberCredential current;
         try {
-            for (GroupKeyUpdate update : answer.updates()) {
-                current = current.update(update);
-            }
+            current = answer.applyTo(credential);
         } catch (MemberRevokedException e) {
             ClientState records = state.state();
             records.contact(to).ifPresent(contact -> records.putContact(contact.withoutCredential()));
             state.save();
             throw new BlockedByContactException(to);
-        } catch (InvalidGroupKeyUpdateException e) {
-            throw new ServerUnreachableException("the server's group key updates do not apply to the credential", e);
-        }
-        if (!current.groupPublicKey().equals(answer.groupPublicKey())) {
-            throw new ServerUnreachableException("the server's group key updates do not lead to its current key",
-                    refusal);
         }
         if (!current.equals(credential)) {
             MemberCredential updated = current;

@@ -21,6 +21,8 @@ import dev.tacit.crypto.envelope.SealedEnvelope;
 import dev.tacit.crypto.group.GroupKeyUpdate;
 import dev.tacit.crypto.group.GroupPublicKey;
 import dev.tacit.crypto.group.GroupSignedMessage;
+import dev.tacit.crypto.group.InvalidGroupKeyUpdateException;
+import dev.tacit.crypto.group.MemberRevokedException;
 import dev.tacit.crypto.group.MemberCredential;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.identity.VerifiedKeyBundle;
@@ -165,6 +167,30 @@ public final class MessagingClient {
 
         public GroupKeyUpdates {
             updates = List.copyOf(updates);
+        }
+
+        /**
+         * {@code credential} brought to {@link #groupPublicKey} with the updates, one after the other (§2.2.9), checked
+         * to arrive at that key (§4.30).
+         *
+         * @throws MemberRevokedException     if an update revokes {@code credential}'s member
+         * @throws ServerUnreachableException if an update does not apply, or the updates lead to another key: the
+         *                                    server answered outside the protocol
+         */
+        public MemberCredential applyTo(MemberCredential credential)
+                throws MemberRevokedException, ServerUnreachableException {
+            MemberCredential current = credential;
+            try {
+                for (GroupKeyUpdate update : updates) {
+                    current = current.update(update);
+                }
+            } catch (InvalidGroupKeyUpdateException e) {
+                throw new ServerUnreachableException("the server's group key updates do not apply to the credential", e);
+            }
+            if (!current.groupPublicKey().equals(groupPublicKey)) {
+                throw new ServerUnreachableException("the server's group key updates do not lead to its current key");
+            }
+            return current;
         }
     }
 

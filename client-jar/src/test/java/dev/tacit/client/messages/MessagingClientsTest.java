@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.json.JsonObject;
+
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,12 +18,20 @@ import org.junit.jupiter.api.Test;
 import dev.tacit.client.LoopbackServer;
 import dev.tacit.client.LoopbackServer.Answer;
 import dev.tacit.client.ProblemResponseException;
+import dev.tacit.client.ServerUnreachableException;
 import dev.tacit.client.transport.AnonymousTransport;
 import dev.tacit.client.transport.LoopbackSocksProxy;
 import dev.tacit.crypto.envelope.SealedEnvelope;
+import dev.tacit.crypto.group.GroupManagerKey;
+import dev.tacit.crypto.group.GroupSignature;
+import dev.tacit.crypto.group.GroupSignatureVerifier;
+import dev.tacit.crypto.group.GroupSignedMessage;
+import dev.tacit.crypto.group.MemberCredential;
+import dev.tacit.crypto.group.MemberRevokedException;
 import dev.tacit.crypto.identity.IdentityKeyPair;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.token.Token;
+import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.protocol.ProtocolDocumentExamples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -168,6 +178,45 @@ class MessagingClientsTest {
         wallet.refreshed(first, second);
         assertEquals(second, wallet.take());
         assertFalse(wallet.toString().contains(Hex.toHexString(first.nonce())));
+    }
+
+    /**
+     * §4.30: the request is anonymous and signed by the credential for its own key; the answer's updates bring the
+     * credential to the answer's key, and an answer whose updates lead elsewhere is refused as outside the protocol.
+     */
+    @Test
+    void groupKeyUpdatesAreAskedWithASignatureForTheCredentialsKeyAndMustLeadToTheNamedKey() throws Exception {
+        GroupManagerKey group = GroupManagerKey.generate(4);
+        MemberCredential credential = group.mintMember(1);
+        GroupManagerKey.Revocation revocation = group.revoke(2);
+        String key = Base64Url.encode(revocation.next().groupPublicKey().toBytes());
+        String update = Base64Url.encode(revocation.update().toBytes());
+        Instant now = Instant.parse("2026-12-01T09:00:00Z");
+        server.answer(Answer.json(200, "{\"epoch\":1,\"groupPublicKey\":\"" + key + "\",\"updates\":[\"" + update + "\"]}"));
+
+        MessagingClient.GroupKeyUpdates answer = messaging.groupKeyUpdates(bob, credential, now);
+
+        assertEquals("/v1/group-key-updates", server.received().path());
+        assertFalse(server.received().headers().containsKey("Signature"), "anonymous");
+        JsonObject request = server.received().json();
+        assertEquals(bob.e164(), request.getString("recipient"));
+        assertEquals(Base64Url.encode(credential.groupPublicKey().toBytes()), request.getString("groupPublicKey"));
+        assertEquals(now.getEpochSecond(), request.getJsonNumber("timestamp").longValue());
+        GroupSignatureVerifier.withoutTables(credential.groupPublicKey()).verify(
+                GroupSignature.fromBytes(Base64Url.decode(request.getString("groupSignature"))),
+                GroupSignedMessage.ofGroupKeyUpdatesRequest(bob, credential.groupPublicKey().toBytes(), now));
+        assertEquals(1, answer.epoch());
+        assertEquals(revocation.next().groupPublicKey(), answer.applyTo(credential).groupPublicKey());
+        assertThrows(MemberRevokedException.class, () -> answer.applyTo(group.mintMember(2)));
+
+        MessagingClient.GroupKeyUpdates elsewhere = new MessagingClient.GroupKeyUpdates(1,
+                GroupManagerKey.generate(4).groupPublicKey(), answer.updates());
+        assertThrows(ServerUnreachableException.class, () -> elsewhere.applyTo(credential), "another key");
+        MessagingClient.GroupKeyUpdates foreign = new MessagingClient.GroupKeyUpdates(1,
+                answer.groupPublicKey(), List.of(GroupManagerKey.generate(4).revoke(0).update()));
+        assertThrows(ServerUnreachableException.class, () -> foreign.applyTo(credential), "an update of another group");
+        server.answer(Answer.json(200, "{\"epoch\":1,\"groupPublicKey\":\"" + key + "\",\"updates\":[\"AAAA\"]}"));
+        assertThrows(ServerUnreachableException.class, () -> messaging.groupKeyUpdates(bob, credential, now));
     }
 
     private static SealedEnvelope envelope() throws IOException {
