@@ -108,7 +108,7 @@ class ClientMessagingIT {
 
             Token released = sentToken("alice");
             TokenRefresh refresh = as("alice", proxy, TacitClient::refreshTokens);
-            assertEquals(new TokenRefresh(1, 1, 0, 0), refresh);
+            assertEquals(new TokenRefresh(1, 1, 0, 0, 1), refresh);
             assertEquals(5, as("alice", proxy, TacitClient::tokens).firstContact(), "the token came back, new");
             assertEquals("refreshed", TestDatabase.firstContactTokenState(released).orElseThrow());
 
@@ -191,7 +191,7 @@ class ClientMessagingIT {
                 return null;
             });
             assertThrows(NoSuchContactException.class, () -> as("bob", proxy, client -> client.release(mallory)));
-            assertEquals(new TokenRefresh(5, 0, 5, 0), as("mallory", proxy, TacitClient::refreshTokens),
+            assertEquals(new TokenRefresh(5, 0, 5, 0, 0), as("mallory", proxy, TacitClient::refreshTokens),
                     "all five burned");
             assertThrows(OutOfTokensException.class,
                     () -> as("mallory", proxy, client -> client.startConversation(bob, "and again")));
