@@ -1,6 +1,5 @@
 package dev.tacit.it;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -23,13 +22,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
+import dev.tacit.arquillian.ClientStates;
 import dev.tacit.arquillian.ServerClock;
-import dev.tacit.arquillian.SmsProviderStub;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
 import dev.tacit.arquillian.TestMessaging.Party;
 import dev.tacit.arquillian.TestNumbers;
-import dev.tacit.arquillian.TestPorts;
 import dev.tacit.client.ProblemResponseException;
 import dev.tacit.client.ServerDescription;
 import dev.tacit.client.StampRedemption;
@@ -45,8 +43,6 @@ import dev.tacit.client.reputation.NotEnoughStampsException;
 import dev.tacit.client.reputation.ReputationCapReachedException;
 import dev.tacit.client.reputation.ReputationClient;
 import dev.tacit.client.reputation.StampSpentException;
-import dev.tacit.client.state.Argon2idParameters;
-import dev.tacit.client.state.StateDirectory;
 import dev.tacit.client.transport.LoopbackSocksProxy;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.message.Conversation;
@@ -58,6 +54,7 @@ import dev.tacit.http.signature.RequestSigner;
 
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,9 +76,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class ReputationIT {
 
-    private static final Argon2idParameters CHEAP = new Argon2idParameters(64, 1, 1);
-    private static final char[] PASSPHRASE = "reputation clients".toCharArray();
-    private static final URI SERVER = URI.create("http://localhost:" + TestPorts.http());
     private static final Duration REDEMPTION_WINDOW = Duration.ofMinutes(20);
     private static final String TOKEN_KEYS_TYPE = RegistrationClient.ISSUER_DIRECTORY_TYPE;
 
@@ -89,7 +83,14 @@ class ReputationIT {
     private final SecureRandom random = new SecureRandom();
 
     @TempDir
-    Path states;
+    Path folder;
+
+    private ClientStates states;
+
+    @BeforeEach
+    void states() {
+        states = new ClientStates(folder, "reputation clients", REDEMPTION_WINDOW);
+    }
 
     @AfterEach
     void resetClock() {
@@ -118,24 +119,24 @@ class ReputationIT {
      */
     @Test
     void releasedFirstContactsEarnStampsThatAreRedeemedLaterForOneMoreFirstContact() throws Exception {
-        register("alice");
-        PhoneNumber bob = register("bob");
-        PhoneNumber carol = register("carol");
+        states.register("alice", numbers.next());
+        PhoneNumber bob = states.register("bob", numbers.next());
+        PhoneNumber carol = states.register("carol", numbers.next());
         try (LoopbackSocksProxy proxy = LoopbackSocksProxy.start()) {
             for (int i = 0; i < 3; i++) {
-                assertTrue(as("alice", proxy, client -> client.startConversation(bob, "hello")).firstContact());
+                assertTrue(states.as("alice", proxy, client -> client.startConversation(bob, "hello")).firstContact());
             }
-            as("bob", proxy, TacitClient::receive);
-            PhoneNumber alice = as("alice", proxy, client -> client.number().orElseThrow());
+            states.as("bob", proxy, TacitClient::receive);
+            PhoneNumber alice = states.as("alice", proxy, client -> client.number().orElseThrow());
             for (int i = 0; i < 3; i++) {
-                as("bob", proxy, client -> client.releaseNow(alice));
+                states.as("bob", proxy, client -> client.releaseNow(alice));
             }
             int stampRows = stampRows();
 
             Instant refreshedAt = ServerClock.instant();
-            assertEquals(new TokenRefresh(3, 3, 0, 0, 3), as("alice", proxy, TacitClient::refreshTokens),
+            assertEquals(new TokenRefresh(3, 3, 0, 0, 3), states.as("alice", proxy, TacitClient::refreshTokens),
                     "one stamp per refreshed token");
-            var tokens = as("alice", proxy, TacitClient::tokens);
+            var tokens = states.as("alice", proxy, TacitClient::tokens);
             assertEquals(5, tokens.firstContact());
             assertEquals(3, tokens.stamps());
             Instant planned = tokens.plannedRedemption().orElseThrow();
@@ -144,27 +145,27 @@ class ReputationIT {
 
             if (planned.minusSeconds(2).isAfter(ServerClock.instant())) { // drawn over 20 minutes: nearly always
                 ServerClock.advanceTo(planned.minusSeconds(2));
-                assertEquals(Optional.empty(), as("alice", proxy, TacitClient::redeemDueStamps), "not due yet");
+                assertEquals(Optional.empty(), states.as("alice", proxy, TacitClient::redeemDueStamps), "not due yet");
                 assertEquals(stampRows, stampRows(), "nothing redeemed before its time");
             }
             ServerClock.advanceTo(planned.plusSeconds(1));
-            StampRedemption redeemed = as("alice", proxy, TacitClient::redeemDueStamps).orElseThrow();
+            StampRedemption redeemed = states.as("alice", proxy, TacitClient::redeemDueStamps).orElseThrow();
             assertEquals(3, redeemed.stampsSpent());
             assertEquals(4, redeemed.grantsLeft());
             assertEquals(stampRows + 3, stampRows(), "the three stamps are spent");
-            tokens = as("alice", proxy, TacitClient::tokens);
+            tokens = states.as("alice", proxy, TacitClient::tokens);
             assertEquals(6, tokens.firstContact(), "exactly one token more");
             assertEquals(0, tokens.stamps());
             assertEquals(Optional.empty(), tokens.plannedRedemption());
-            assertThrows(NotEnoughStampsException.class, () -> as("alice", proxy, TacitClient::redeemStamps));
+            assertThrows(NotEnoughStampsException.class, () -> states.as("alice", proxy, TacitClient::redeemStamps));
 
             for (int i = 0; i < 6; i++) {
                 String text = "hi " + i;
-                assertTrue(as("alice", proxy, client -> client.startConversation(carol, text)).firstContact());
+                assertTrue(states.as("alice", proxy, client -> client.startConversation(carol, text)).firstContact());
             }
             assertEquals(6, TestDatabase.mailboxSize(carol.e164()), "the redeemed token paid for a first contact");
             assertThrows(OutOfTokensException.class,
-                    () -> as("alice", proxy, client -> client.startConversation(carol, "and more")));
+                    () -> states.as("alice", proxy, client -> client.startConversation(carol, "and more")));
         }
     }
 
@@ -214,7 +215,8 @@ class ReputationIT {
         List<Token> stamps = earnStamps(sender, recipient, 3);
 
         ProblemResponseException stampAsToken = assertThrows(ProblemResponseException.class,
-                () -> sender.messaging.sendFirstContact(recipient.number, firstContact(sender, recipient), stamps.get(0)));
+                () -> sender.messaging.sendFirstContact(recipient.number, firstContact(sender, recipient),
+                        stamps.get(0)));
         assertEquals("urn:tacit:problem:invalid-token", stampAsToken.type(), "a stamp pays for no first contact");
         assertEquals(Optional.empty(), TestDatabase.firstContactTokenState(stamps.get(0)));
 
@@ -261,8 +263,8 @@ class ReputationIT {
             assertFalse(TestDatabase.isSpent(stamp));
         }
 
-        JsonObject badRequest = redemptionBody(stamps.subList(0, 3)).add("tokenRequest", Base64Url.encode(new byte[258]))
-                .build();
+        JsonObject badRequest = redemptionBody(stamps.subList(0, 3))
+                .add("tokenRequest", Base64Url.encode(new byte[258])).build();
         ProblemResponseException badTokenRequest = assertThrows(ProblemResponseException.class,
                 () -> TestAccounts.api().signed("POST", ReputationClient.PATH, badRequest, signer(sender)));
         assertEquals("urn:tacit:problem:invalid-reputation-request", badTokenRequest.type());
@@ -389,8 +391,8 @@ class ReputationIT {
     }
 
     /** One first contact from {@code sender} to {@code recipient}, released, and its token refreshed with a stamp. */
-    private MessagingClient.Refreshed refreshWithStamp(Party sender, Party recipient, MessagingClient.StampIssuer issuer)
-            throws Exception {
+    private MessagingClient.Refreshed refreshWithStamp(Party sender, Party recipient,
+                                                       MessagingClient.StampIssuer issuer) throws Exception {
         Token token = sender.wallet.take();
         sender.messaging.sendFirstContact(recipient.number, firstContact(sender, recipient), token);
         release(recipient);
@@ -513,32 +515,5 @@ class ReputationIT {
 
     private static dev.tacit.crypto.token.TokenKeyId keyId(TestDatabase.RotatingKey key) throws Exception {
         return dev.tacit.crypto.token.IssuerPublicKey.decode(key.publicPart()).keyId();
-    }
-
-    // --- TacitClient over state directories -------------------------------------------------------------------------
-
-    private <T> T as(String user, LoopbackSocksProxy proxy, Operation<T> operation) throws Exception {
-        try (StateDirectory state = StateDirectory.open(states.resolve(user), PASSPHRASE, random);
-             TacitClient client = TacitClient.builder(state).proxy(proxy.address()).clock(ServerClock.clock())
-                     .random(random).releaseWindow(REDEMPTION_WINDOW).releaseTime(MailboxClient.ReleaseTime.NOW)
-                     .build()) {
-            return operation.run(client);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Operation<T> {
-        T run(TacitClient client) throws Exception;
-    }
-
-    private PhoneNumber register(String user) throws Exception {
-        String number = numbers.next();
-        try (StateDirectory state = StateDirectory.create(states.resolve(user), PASSPHRASE, CHEAP, random);
-             TacitClient client = TacitClient.builder(state).server(SERVER).clock(ServerClock.clock()).random(random)
-                     .build()) {
-            client.requestCode(PhoneNumber.of(number));
-            client.register(SmsProviderStub.latestCodeFor(number).orElseThrow());
-        }
-        return PhoneNumber.of(number);
     }
 }
