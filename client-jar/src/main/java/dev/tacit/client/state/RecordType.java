@@ -36,6 +36,8 @@ public enum RecordType {
     ACCEPTED_INITIATIONS(12, AcceptedInitiationsRecord::decode),
     /** How many own member credentials were handed out ({@link HandedOutRecord}); at most one. */
     HANDED_OUT(13, HandedOutRecord::decode),
+    /** When the reputation stamps held are to be redeemed ({@link PlannedRedemptionRecord}); at most one. */
+    PLANNED_REDEMPTION(14, PlannedRedemptionRecord::decode),
     /** Which contact was handed which member of the own group ({@link MemberHandedOutRecord}); one per member. */
     MEMBER_HANDED_OUT(16, MemberHandedOutRecord::decode),
     /** A blocked contact and the members revoked for them ({@link BlockedContactRecord}); one per contact. */
