@@ -93,8 +93,8 @@ public final class BulkSenderPki implements AutoCloseable {
         this.name = name;
         crlServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         crlServer.createContext("/", exchange -> {
-            X509CRL crl = crlFor(exchange.getRequestURI().getPath());
             try (exchange) {
+                X509CRL crl = crlFor(exchange.getRequestURI().getPath());
                 if (crl == null) {
                     exchange.sendResponseHeaders(404, -1);
                     return;
@@ -173,7 +173,7 @@ public final class BulkSenderPki implements AutoCloseable {
     /** A leaf as above whose CRL distribution point is {@code crlUrl}. */
     public Issued leaf(String kind, String policy, Instant notBefore, Instant notAfter, String crlUrl) throws Exception {
         KeyPair keys = keyPair(kind);
-        X509Certificate certificate = build(new X500Name(intermediate.certificate().getSubjectX500Principal().getName()),
+        X509Certificate certificate = build(X500Name.getInstance(intermediate.certificate().getSubjectX500Principal().getEncoded()),
                 new X500Name("CN=Bulk sender " + SERIALS.incrementAndGet() + ",O=Example Ltd,C=DE"), keys,
                 intermediate.keys().getPrivate(), intermediate.keys(), notBefore, notAfter, false, policy, crlUrl);
         return new Issued(certificate, keys.getPrivate());

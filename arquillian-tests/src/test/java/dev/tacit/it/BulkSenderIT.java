@@ -34,6 +34,7 @@ import dev.tacit.arquillian.TestDiscovery;
 import dev.tacit.arquillian.TestMessaging.Party;
 import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.arquillian.TestPorts;
+import dev.tacit.client.ProblemResponseException;
 import dev.tacit.client.RateLimitedException;
 import dev.tacit.client.TacitClient;
 import dev.tacit.client.bulk.BulkSenderClient;
@@ -230,8 +231,14 @@ class BulkSenderIT {
         byte[] challenge = bulk.challenge();
         byte[] forOtherAccount = bulkClient(bob).sign(valid.key(), challenge, RANDOM);
         assertRefused(Reason.INVALID_SIGNATURE, 400, () -> bulk.prove(pki.chain(valid), challenge, forOtherAccount));
-        assertRefused(Reason.INVALID_CHAIN, 400, () -> bulk.prove(List.of(pki.intermediate(), valid.certificate()),
-                valid.key(), RANDOM));
+        assertRefused(Reason.INVALID_CHAIN, 400, () -> bulk.prove(List.of(valid.certificate(), pki.intermediate(),
+                pki.intermediate()), valid.key(), RANDOM), "an issuer out of order");
+        ProblemResponseException tooLong = assertThrows(ProblemResponseException.class, () -> bulk.prove(List.of(
+                valid.certificate(), pki.intermediate(), pki.intermediate(), pki.intermediate(), pki.intermediate(),
+                pki.root()), valid.key(), RANDOM), "six certificates, over the body's bound (step 1)");
+        assertEquals("urn:tacit:problem:invalid-request", tooLong.type());
+        assertRefused(Reason.INVALID_SIGNATURE, 400, () -> bulk.prove(List.of(pki.intermediate(), valid.certificate()),
+                valid.key(), RANDOM), "the leaf is the first certificate");
 
         byte[] bobsChallenge = bulkClient(bob).challenge();
         assertRefused(Reason.INVALID_CHALLENGE, 400, () -> bulk.prove(pki.chain(valid), bobsChallenge,
@@ -285,7 +292,8 @@ class BulkSenderIT {
         Operator operator = Operators.create(true);
         try {
             JsonObject listed = grantOf(alice.number, operatorGet(operator, "bulk-senders?limit=1000"));
-            assertTrue(listed.isNull("revokedAt") || !listed.containsKey("revokedAt"), listed.toString());
+            assertFalse(listed.containsKey("revokedAt"), "in force: " + listed);
+            assertEquals(leaf.certificate().getSubjectX500Principal().getName(), listed.getString("subject"));
             HttpResponse<String> revoked = TacitHttp.send(HttpRequest.newBuilder(TacitHttp.API.resolve(
                             "operator/bulk-senders/" + listed.getJsonNumber("id").longValue() + "/revocation"))
                     .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", operator.authorization()));
@@ -326,7 +334,8 @@ class BulkSenderIT {
                 "hello from a bulk sender".getBytes(java.nio.charset.StandardCharsets.UTF_8), wallet,
                 ServerClock.instant(), TestAccounts.RANDOM);
         assertEquals(1, wallet.unspentCount());
-        assertTrue(TestDatabase.isSpent(wallet.spent().get(0)), "a bulk token paid for the first contact");
+        assertEquals("attached", TestDatabase.firstContactTokenState(wallet.spent().get(0)).orElseThrow(),
+                "a bulk token paid for the first contact");
         List<PendingMessage> received = bob.receiveAll();
         assertEquals(1, received.size());
         assertTrue(received.get(0).isFirstContact());

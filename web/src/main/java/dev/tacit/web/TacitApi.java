@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Application;
 import dev.tacit.web.accounts.AccountExceptionMappers;
 import dev.tacit.web.accounts.AccountResource;
 import dev.tacit.web.accounts.OwnAccountResource;
+import dev.tacit.web.bulk.BulkSenderProblemMappers;
+import dev.tacit.web.bulk.BulkSenderResource;
 import dev.tacit.web.discovery.DiscoveryProblemMappers;
 import dev.tacit.web.discovery.DiscoveryResource;
 import dev.tacit.web.discovery.DiscoveryTokensResource;
@@ -21,6 +23,7 @@ import dev.tacit.web.messages.MailboxResource;
 import dev.tacit.web.messages.MessagesResource;
 import dev.tacit.web.messages.MessagingProblemMappers;
 import dev.tacit.web.messages.TokenStateResource;
+import dev.tacit.web.operator.OperatorBulkSendersResource;
 import dev.tacit.web.operator.OperatorJobsResource;
 import dev.tacit.web.problem.ConstraintViolationExceptionMapper;
 import dev.tacit.web.problem.UnexpectedExceptionMapper;
@@ -62,6 +65,8 @@ public class TacitApi extends Application {
                 DiscoveryResource.class, DiscoveryTokensResource.class,
                 DiscoveryProblemMappers.InvalidDiscoveryRequest.class, DiscoveryProblemMappers.TokenAlreadySpent.class,
                 DiscoveryProblemMappers.AllowanceSpent.class,
-                OperatorJobsResource.class);
+                OperatorJobsResource.class,
+                BulkSenderResource.class, BulkSenderProblemMappers.Refused.class,
+                BulkSenderProblemMappers.AllowanceSpent.class, OperatorBulkSendersResource.class);
     }
 }
