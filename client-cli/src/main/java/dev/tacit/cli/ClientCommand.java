@@ -20,7 +20,6 @@ import dev.tacit.crypto.identity.PhoneNumber;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 abstract class ClientCommand implements Callable<Integer> {
 
-    @ParentCommand
+    /** The root command, with the global options; set when the command runs (it may be nested, as bulk-sender's). */
     TacitCli cli;
 
     @Spec
@@ -40,6 +39,7 @@ abstract class ClientCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        cli = root(spec.commandLine());
         try {
             run();
             return ExitCode.OK.code();
@@ -51,6 +51,14 @@ abstract class ClientCommand implements Callable<Integer> {
             fail(ExitCode.USAGE, e);
             return ExitCode.USAGE.code();
         }
+    }
+
+    private static TacitCli root(CommandLine line) {
+        CommandLine root = line;
+        while (!(root.getCommand() instanceof TacitCli)) {
+            root = root.getParent();
+        }
+        return root.getCommand();
     }
 
     Progress progress() {
