@@ -6,7 +6,6 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,13 +20,11 @@ import dev.tacit.client.ServerAnswers;
 import dev.tacit.client.ServerUnreachableException;
 import dev.tacit.client.TacitClientException;
 import dev.tacit.client.transport.DirectTransport;
-import dev.tacit.crypto.CryptoException;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.bulk.BulkSenderProof;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.token.PendingToken;
 import dev.tacit.crypto.token.Token;
-import dev.tacit.crypto.token.TokenResponse;
 import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.http.signature.RequestSigner;
 
@@ -120,20 +117,8 @@ public final class BulkSenderClient {
         JsonArrayBuilder requests = Json.createArrayBuilder();
         pending.forEach(token -> requests.add(Base64Url.encode(token.request().encode())));
         JsonObject answer = call(TOKENS, Json.createObjectBuilder().add("tokenRequests", requests).build());
-        try {
-            List<JsonValue> responses = answer.getJsonArray("tokenResponses");
-            if (responses.size() > pending.size()) {
-                throw new ServerUnreachableException("the server answered more token requests than were sent");
-            }
-            List<Token> tokens = new ArrayList<>(responses.size());
-            for (int i = 0; i < responses.size(); i++) {
-                tokens.add(pending.get(i).finalizeToken(TokenResponse.decode(
-                        ServerAnswers.fromBase64Url(((JsonString) responses.get(i)).getString()))));
-            }
-            return new ObtainedTokens(tokens, Instant.parse(answer.getString("periodEnd")));
-        } catch (CryptoException | ClassCastException | NullPointerException | DateTimeParseException e) {
-            throw new ServerUnreachableException("the server's bulk-sender tokens do not check out", e);
-        }
+        return new ObtainedTokens(ServerAnswers.finalizedTokens(answer, pending),
+                ServerAnswers.instant(answer, "periodEnd"));
     }
 
     private JsonObject call(String path, JsonObject body) throws TacitClientException {
