@@ -72,6 +72,9 @@ public final class BulkSenderPki implements AutoCloseable {
     public static final Path TRUST_ANCHORS = Path.of(System.getProperty("tacit.test.bulk-sender-anchors",
             "target/bulk-senders/trust-anchors.pem")).toAbsolutePath();
 
+    /** How long {@code /slow/...} CRLs take to come: longer than the server waits. */
+    public static final Duration SLOW = Duration.ofSeconds(12);
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicLong SERIALS = new AtomicLong(System.currentTimeMillis());
 
@@ -81,6 +84,7 @@ public final class BulkSenderPki implements AutoCloseable {
     private final Authority intermediate;
     private final Set<BigInteger> revoked = ConcurrentHashMap.newKeySet();
     private final Map<String, X509CRL> crls = new ConcurrentHashMap<>();
+    private final AtomicLong crlRequests = new AtomicLong();
 
     /** A certificate and its private key. */
     public record Issued(X509Certificate certificate, PrivateKey key) {
@@ -93,22 +97,33 @@ public final class BulkSenderPki implements AutoCloseable {
         this.name = name;
         crlServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         crlServer.createContext("/", exchange -> {
+            crlRequests.incrementAndGet();
             try (exchange) {
                 X509CRL crl = crlFor(exchange.getRequestURI().getPath());
                 if (crl == null) {
                     exchange.sendResponseHeaders(404, -1);
                     return;
                 }
-                byte[] body = crl.getEncoded();
+                byte[] body = padded(crl.getEncoded(), exchange.getRequestURI().getPath());
                 exchange.getResponseHeaders().set("Content-Type", "application/pkix-crl");
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
+                    if (exchange.getRequestURI().getPath().startsWith("/slow/")) {
+                        out.write(body, 0, 1); // the headers and a first byte at once, the rest late
+                        out.flush();
+                        Thread.sleep(SLOW.toMillis());
+                        out.write(body, 1, body.length - 1);
+                    } else {
+                        out.write(body);
+                    }
                 }
             } catch (GeneralSecurityException e) {
                 throw new IOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
+        crlServer.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         crlServer.start();
         Instant now = earliestNow();
         KeyPair rootKeys = ec();
@@ -196,7 +211,15 @@ public final class BulkSenderPki implements AutoCloseable {
         crls.remove("/intermediate.crl");
     }
 
-    /** A URL on this CA's CRL server. */
+    /** How many requests this CA's CRL server has had. */
+    public long crlRequests() {
+        return crlRequests.get();
+    }
+
+    /**
+     * A URL on this CA's CRL server: {@code root.crl} and {@code intermediate.crl}, either also under
+     * {@code padded/<bytes>/} (padded with zeros to that length) and {@code slow/} (its headers at once, the CRL after {@link #SLOW}).
+     */
     public String crlUrl(String file) {
         return "http://" + crlServer.getAddress().getHostString() + ":" + crlServer.getAddress().getPort() + "/" + file;
     }
@@ -211,7 +234,22 @@ public final class BulkSenderPki implements AutoCloseable {
         return "BulkSenderPki[" + name + "]";
     }
 
+    /**
+     * The CRL's bytes, as the path asks: {@code /padded/<bytes>/...} followed by zero bytes up to that length (a CRL
+     * parser reads the CRL and leaves the rest), to try the server's bound on a CRL's size.
+     */
+    private static byte[] padded(byte[] crl, String path) {
+        if (!path.startsWith("/padded/")) {
+            return crl;
+        }
+        int length = Integer.parseInt(path.split("/")[2]);
+        return java.util.Arrays.copyOf(crl, Math.max(length, crl.length));
+    }
+
     private X509CRL crlFor(String path) throws GeneralSecurityException {
+        if (path.startsWith("/padded/") || path.startsWith("/slow/")) {
+            path = path.substring(path.lastIndexOf('/'));
+        }
         if (path.equals("/root.crl")) {
             return crls.computeIfAbsent(path, p -> crl(root, Set.of()));
         }

@@ -203,6 +203,7 @@ class BulkSenderIT {
         BulkSenderPki.Issued mixed = pki.evLeaf("EC");
         assertRefused(Reason.UNTRUSTED_CERTIFICATE, 403, () -> bulk.prove(List.of(mixed.certificate(),
                 otherPki.intermediate()), mixed.key(), RANDOM));
+        assertEquals(0, otherPki.crlRequests(), "the server fetched no CRL a chain to no anchor names");
 
         BulkSenderPki.Issued otherPolicy = pki.leaf("EC", "2.23.140.1.2.2", now.minus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(365))); // OV, not EV
@@ -224,6 +225,13 @@ class BulkSenderIT {
                 now.plus(Duration.ofDays(365)), pki.crlUrl("missing.crl"));
         assertRefused(Reason.REVOCATION_UNKNOWN, 502, () -> bulk.prove(pki.chain(unreachableCrl), unreachableCrl.key(),
                 RANDOM));
+
+        BulkSenderPki.Issued tooLarge = leafWithCrl(now, "padded/" + (10 * 1024 * 1024 + 1) + "/intermediate.crl");
+        assertRefused(Reason.REVOCATION_UNKNOWN, 502, () -> bulk.prove(pki.chain(tooLarge), tooLarge.key(), RANDOM),
+                "a CRL over 10 MiB is not read");
+        BulkSenderPki.Issued tooSlow = leafWithCrl(now, "slow/intermediate.crl");
+        assertRefused(Reason.REVOCATION_UNKNOWN, 502, () -> bulk.prove(pki.chain(tooSlow), tooSlow.key(), RANDOM),
+                "a CRL that takes over 10 s is not waited for");
 
         BulkSenderPki.Issued valid = pki.evLeaf("EC");
         KeyPair otherKey = BulkSenderPki.keyPair("EC");
@@ -254,6 +262,11 @@ class BulkSenderIT {
 
         assertEquals(List.of(), grantSubjects(alice.number), "no refusal stored a grant");
         assertRefused(Reason.NO_GRANT, 403, () -> bulk.obtain(pending(1)));
+
+        BulkSenderPki.Issued paddedWithinTheBound = leafWithCrl(now, "padded/" + (10 * 1024 * 1024)
+                + "/intermediate.crl");
+        bulk.prove(pki.chain(paddedWithinTheBound), paddedWithinTheBound.key(), RANDOM); // the bound, not the padding
+        assertEquals(1, grantSubjects(alice.number).size());
 
         byte[] once = bulk.challenge();
         byte[] signature = bulk.sign(valid.key(), once, RANDOM);
@@ -364,6 +377,11 @@ class BulkSenderIT {
     @FunctionalInterface
     private interface Call {
         void run() throws Exception;
+    }
+
+    private static BulkSenderPki.Issued leafWithCrl(Instant now, String crl) throws Exception {
+        return pki.leaf("EC", BulkSenderPki.EV_POLICY, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)),
+                pki.crlUrl(crl));
     }
 
     private static BulkSenderClient bulkClient(Party party) {

@@ -6,13 +6,13 @@ import java.security.cert.CRL;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertStore;
 import java.security.cert.CertificateFactory;
-import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
 import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,11 +32,15 @@ import dev.tacit.server.settings.TacitSettings.BulkSenders.Revocation;
  * reason the validator gives.
  *
  * <p>With {@code crl}, the path is first validated without revocation, so that the server fetches only the CRL
- * distribution points that the trusted CAs signed, never a URL a client made up; then the CRLs of every
- * certificate are fetched and the path validated again with them, preferring CRLs and with no fallback to OCSP.
- * With {@code ocsp}, the platform asks each certificate's OCSP responder, with no fallback to CRLs.
+ * distribution points that the trusted CAs signed, never a URL a client made up; then each certificate is checked
+ * against its issuer's CRL, fetched here within the bounds of {@link HttpCrlSource} (not by the platform, which
+ * would fetch distribution points itself, unbounded, where {@code com.sun.security.enableCRLDP} is set). With
+ * {@code ocsp}, the platform asks each certificate's OCSP responder, with no fallback to CRLs.
  */
 final class CertificatePaths {
+
+    /** The bit of the key usage extension that allows signing CRLs (RFC 5280 §4.2.1.3). */
+    private static final int CRL_SIGN = 6;
 
     /** Fetches the CRLs a certificate's distribution points name. */
     interface CrlSource {
@@ -59,24 +63,17 @@ final class CertificatePaths {
         try {
             CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(path);
             CertPathValidator validator = CertPathValidator.getInstance("PKIX");
-            check(validator, certPath, parameters(anchors, policy, now));
-            if (revocation == Revocation.OFF) {
-                return;
-            }
-            PKIXParameters withRevocation = parameters(anchors, policy, now);
-            PKIXRevocationChecker checker = (PKIXRevocationChecker) validator.getRevocationChecker();
+            PKIXCertPathValidatorResult valid = check(validator, certPath, parameters(anchors, policy, now));
             if (revocation == Revocation.CRL) {
-                List<CRL> fetched = new ArrayList<>();
-                path.forEach(certificate -> fetched.addAll(crls.fetch(certificate)));
-                withRevocation.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(fetched)));
-                checker.setOptions(EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
-                        PKIXRevocationChecker.Option.NO_FALLBACK));
-            } else {
+                checkCrls(path, valid.getTrustAnchor().getTrustedCert(), now, crls);
+            } else if (revocation == Revocation.OCSP) {
+                PKIXParameters withRevocation = parameters(anchors, policy, now);
+                PKIXRevocationChecker checker = (PKIXRevocationChecker) validator.getRevocationChecker();
                 checker.setOptions(EnumSet.of(PKIXRevocationChecker.Option.NO_FALLBACK));
+                withRevocation.setRevocationEnabled(true);
+                withRevocation.addCertPathChecker(checker);
+                check(validator, certPath, withRevocation);
             }
-            withRevocation.setRevocationEnabled(true);
-            withRevocation.addCertPathChecker(checker);
-            check(validator, certPath, withRevocation);
         } catch (BulkSenderRefusedException e) {
             throw e;
         } catch (GeneralSecurityException e) {
@@ -84,12 +81,60 @@ final class CertificatePaths {
         }
     }
 
-    private static void check(CertPathValidator validator, CertPath path, PKIXParameters parameters)
-            throws InvalidAlgorithmParameterException {
+    private static PKIXCertPathValidatorResult check(CertPathValidator validator, CertPath path,
+                                                     PKIXParameters parameters) throws InvalidAlgorithmParameterException {
         try {
-            validator.validate(path, parameters);
+            return (PKIXCertPathValidatorResult) validator.validate(path, parameters);
         } catch (CertPathValidatorException e) {
             throw refusal(e);
+        }
+    }
+
+    /**
+     * Checks each certificate of a validated path against its issuer's CRL (RFC 5280 §6.3, for complete CRLs issued
+     * by the certificate's issuer itself): fetched from the certificate's distribution points, its issuer the
+     * certificate's, its signature by the issuer's key (an issuer certificate with key usage must allow CRL
+     * signing), current at {@code now} (this update passed, next update not), and with no critical extension (an
+     * issuing distribution point or a delta CRL indicator makes it unusable here). Without a usable CRL the status is
+     * undetermined; a usable one that lists the certificate revokes it.
+     */
+    private static void checkCrls(List<X509Certificate> path, X509Certificate anchor, Instant now, CrlSource crls) {
+        Date at = Date.from(now);
+        for (int i = 0; i < path.size(); i++) {
+            X509Certificate certificate = path.get(i);
+            X509Certificate issuer = i + 1 < path.size() ? path.get(i + 1) : anchor;
+            String position = "certificateChain[" + i + "]";
+            X509CRL usable = null;
+            for (CRL fetched : crls.fetch(certificate)) {
+                if (fetched instanceof X509CRL crl && usable(crl, issuer, at)) {
+                    usable = crl;
+                    break;
+                }
+            }
+            if (usable == null) {
+                throw new BulkSenderRefusedException(Reason.REVOCATION_UNKNOWN, "The revocation status of " + position
+                        + " could not be determined: its CA's CRL could not be fetched, or is not usable. Try again"
+                        + " later.");
+            }
+            if (usable.getRevokedCertificate(certificate) != null) {
+                throw new BulkSenderRefusedException(Reason.CERTIFICATE_REVOKED, position + " is revoked by its CA.");
+            }
+        }
+    }
+
+    private static boolean usable(X509CRL crl, X509Certificate issuer, Date at) {
+        boolean[] keyUsage = issuer.getKeyUsage();
+        if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())
+                || (keyUsage != null && (keyUsage.length <= CRL_SIGN || !keyUsage[CRL_SIGN]))
+                || crl.getThisUpdate().after(at) || (crl.getNextUpdate() != null && !crl.getNextUpdate().after(at))
+                || (crl.getCriticalExtensionOIDs() != null && !crl.getCriticalExtensionOIDs().isEmpty())) {
+            return false;
+        }
+        try {
+            crl.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
         }
     }
 

@@ -2,11 +2,11 @@ package dev.tacit.server.bulk;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.security.cert.CRL;
 import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
@@ -15,6 +15,12 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -27,7 +33,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 
 /**
  * Fetches the CRLs a certificate's CRL distribution points (RFC 5280 §4.2.1.13) name by {@code http} or
- * {@code https} URL, each at most {@value #MAX_BYTES} bytes within {@link #TIMEOUT}. A point that does not answer
+ * {@code https} URL, each at most {@value #MAX_BYTES} bytes, whole within {@link #TIMEOUT} (a slow body too). A point that does not answer
  * with a CRL is left out, so the validator finds the status undetermined. Only called for certificates a trust
  * anchor's path has vouched for ({@link CertificatePaths}).
  */
@@ -46,29 +52,74 @@ final class HttpCrlSource implements CertificatePaths.CrlSource {
     public List<CRL> fetch(X509Certificate certificate) {
         List<CRL> crls = new ArrayList<>();
         for (URI point : distributionPoints(certificate)) {
+            CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(HttpRequest.newBuilder(point)
+                    .timeout(TIMEOUT).GET().build(), response -> new Bounded(MAX_BYTES));
             try {
-                HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(point).timeout(TIMEOUT).GET()
-                        .build(), HttpResponse.BodyHandlers.ofInputStream());
-                try (InputStream body = response.body()) {
-                    if (response.statusCode() != 200) {
-                        LOG.fine(() -> "a CRL distribution point answered " + response.statusCode());
-                        continue;
-                    }
-                    byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-                    if (bytes.length > MAX_BYTES) {
-                        LOG.warning(() -> "a CRL of over " + MAX_BYTES + " bytes was left out");
-                        continue;
-                    }
-                    crls.add(CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(bytes)));
+                HttpResponse<byte[]> response = answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                if (response.statusCode() != 200) {
+                    LOG.fine(() -> "a CRL distribution point answered " + response.statusCode());
+                    continue;
                 }
-            } catch (IOException | CRLException | CertificateException e) {
+                crls.add(CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(response.body())));
+            } catch (ExecutionException | TimeoutException | CRLException | CertificateException e) {
+                answer.cancel(true);
                 LOG.fine(() -> "a CRL could not be fetched: " + e.getClass().getSimpleName());
             } catch (InterruptedException e) {
+                answer.cancel(true);
                 Thread.currentThread().interrupt();
                 break;
             }
         }
         return crls;
+    }
+
+    /** The body as bytes, or a failure once it grows past {@code limit}: a CRL is never read whole past the bound. */
+    private static final class Bounded implements HttpResponse.BodySubscriber<byte[]> {
+
+        private final HttpResponse.BodySubscriber<byte[]> bytes = HttpResponse.BodySubscribers.ofByteArray();
+        private final long limit;
+        private long received;
+        private Flow.Subscription subscription;
+
+        Bounded(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return bytes.getBody();
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            bytes.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            for (ByteBuffer item : items) {
+                received += item.remaining();
+            }
+            if (received > limit) {
+                subscription.cancel();
+                bytes.onError(new IOException("a CRL of over " + limit + " bytes"));
+                return;
+            }
+            bytes.onNext(items);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            bytes.onError(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            if (received <= limit) {
+                bytes.onComplete();
+            }
+        }
     }
 
     /** The http and https URLs of the certificate's CRL distribution points, at most {@value #MAX_POINTS}. */
