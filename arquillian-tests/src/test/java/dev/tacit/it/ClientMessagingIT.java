@@ -1,19 +1,16 @@
 package dev.tacit.it;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.tacit.arquillian.ClientStates;
 import dev.tacit.arquillian.ServerClock;
-import dev.tacit.arquillian.SmsProviderStub;
 import dev.tacit.arquillian.TestDatabase;
 import dev.tacit.arquillian.TestNumbers;
-import dev.tacit.arquillian.TestPorts;
 import dev.tacit.client.Inbox;
 import dev.tacit.client.NoSuchContactException;
 import dev.tacit.client.ProxyUnreachableException;
@@ -22,10 +19,8 @@ import dev.tacit.client.Release;
 import dev.tacit.client.SentMessage;
 import dev.tacit.client.TacitClient;
 import dev.tacit.client.TokenRefresh;
-import dev.tacit.client.messages.MailboxClient;
 import dev.tacit.client.messages.OutOfTokensException;
 import dev.tacit.client.messages.RecipientNotRegisteredException;
-import dev.tacit.client.state.Argon2idParameters;
 import dev.tacit.client.state.StateDirectory;
 import dev.tacit.client.transport.LoopbackSocksProxy;
 import dev.tacit.crypto.identity.PhoneNumber;
@@ -34,6 +29,7 @@ import dev.tacit.crypto.token.TokenPurpose;
 
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,16 +49,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class ClientMessagingIT {
 
-    private static final Argon2idParameters CHEAP = new Argon2idParameters(64, 1, 1);
-    private static final char[] PASSPHRASE = "messaging clients".toCharArray();
-    private static final URI SERVER = URI.create("http://localhost:" + TestPorts.http());
     private static final Duration RELEASE_WINDOW = Duration.ofMinutes(10);
 
     private final TestNumbers numbers = TestNumbers.freshPrefix();
-    private final SecureRandom random = new SecureRandom();
 
     @TempDir
-    Path states;
+    Path folder;
+
+    private ClientStates states;
+
+    @BeforeEach
+    void states() {
+        states = new ClientStates(folder, "messaging clients", RELEASE_WINDOW);
+    }
 
     @AfterEach
     void resetClock() {
@@ -71,45 +70,46 @@ class ClientMessagingIT {
 
     @Test
     void aConversationReleaseAndRefreshGoAnonymouslyThroughTheProxyEachOperationOnItsOwn() throws Exception {
-        PhoneNumber alice = register("alice");
-        PhoneNumber bob = register("bob");
+        PhoneNumber alice = states.register("alice", numbers.next());
+        PhoneNumber bob = states.register("bob", numbers.next());
         try (LoopbackSocksProxy proxy = LoopbackSocksProxy.start()) {
-            SentMessage hello = as("alice", proxy, client -> client.send(bob, "Hello Bob"));
+            SentMessage hello = states.as("alice", proxy, client -> client.send(bob, "Hello Bob"));
             assertTrue(hello.firstContact(), "no conversation yet: a first contact, paid with a token");
-            assertEquals(4, as("alice", proxy, TacitClient::tokens).firstContact());
-            assertEquals(1, as("alice", proxy, TacitClient::tokens).awaiting());
+            assertEquals(4, states.as("alice", proxy, TacitClient::tokens).firstContact());
+            assertEquals(1, states.as("alice", proxy, TacitClient::tokens).awaiting());
 
-            Inbox bobsInbox = as("bob", proxy, TacitClient::receive);
+            Inbox bobsInbox = states.as("bob", proxy, TacitClient::receive);
             assertEquals(List.of("Hello Bob"), texts(bobsInbox));
             ReceivedMessage first = bobsInbox.messages().get(0);
             assertEquals(alice, first.from(), "the sender's certificate, checked against the pinned CA");
             assertTrue(first.firstContact());
             assertEquals(0, TestDatabase.mailboxSize(bob.e164()), "acknowledged once kept in the state");
-            assertEquals(0, as("bob", proxy, TacitClient::receive).messages().size(), "each message is read once");
+            assertEquals(0, states.as("bob", proxy, TacitClient::receive).messages().size(),
+                    "each message is read once");
 
-            SentMessage hi = as("bob", proxy, client -> client.send(alice, "Hi Alice"));
+            SentMessage hi = states.as("bob", proxy, client -> client.send(alice, "Hi Alice"));
             assertFalse(hi.firstContact(), "Alice handed over a credential: a group-signed reply, no token");
-            assertEquals(5, as("bob", proxy, TacitClient::tokens).firstContact());
-            assertEquals(List.of("Hi Alice"), texts(as("alice", proxy, TacitClient::receive)));
-            assertFalse(as("alice", proxy, client -> client.send(bob, "A0")).firstContact(),
+            assertEquals(5, states.as("bob", proxy, TacitClient::tokens).firstContact());
+            assertEquals(List.of("Hi Alice"), texts(states.as("alice", proxy, TacitClient::receive)));
+            assertFalse(states.as("alice", proxy, client -> client.send(bob, "A0")).firstContact(),
                     "Bob handed over his credential with his first reply");
-            assertEquals(List.of("A0"), texts(as("bob", proxy, TacitClient::receive)));
+            assertEquals(List.of("A0"), texts(states.as("bob", proxy, TacitClient::receive)));
 
             // Bob releases Alice's token at a random time in his window; once it is due, the release goes out.
-            Release planned = as("bob", proxy, client -> client.release(alice));
+            Release planned = states.as("bob", proxy, client -> client.release(alice));
             assertFalse(planned.sent());
             assertTrue(!planned.at().isBefore(ServerClock.instant()) && planned.at().isBefore(ServerClock.instant()
                     .plus(RELEASE_WINDOW)), planned.toString());
             assertEquals("attached", TestDatabase.firstContactTokenState(sentToken("alice")).orElseThrow());
             ServerClock.advance(RELEASE_WINDOW);
-            List<Release> sent = as("bob", proxy, TacitClient::sendDueReleases);
+            List<Release> sent = states.as("bob", proxy, TacitClient::sendDueReleases);
             assertEquals(1, sent.size());
             assertEquals("released", TestDatabase.firstContactTokenState(sentToken("alice")).orElseThrow());
 
             Token released = sentToken("alice");
-            TokenRefresh refresh = as("alice", proxy, TacitClient::refreshTokens);
-            assertEquals(new TokenRefresh(1, 1, 0, 0), refresh);
-            assertEquals(5, as("alice", proxy, TacitClient::tokens).firstContact(), "the token came back, new");
+            TokenRefresh refresh = states.as("alice", proxy, TacitClient::refreshTokens);
+            assertEquals(new TokenRefresh(1, 1, 0, 0, 1), refresh);
+            assertEquals(5, states.as("alice", proxy, TacitClient::tokens).firstContact(), "the token came back, new");
             assertEquals("refreshed", TestDatabase.firstContactTokenState(released).orElseThrow());
 
             List<String> requests = proxy.connections().stream().map(c -> c.relayed().substring(0,
@@ -137,22 +137,23 @@ class ClientMessagingIT {
 
     @Test
     void withTheProxyDownASendFailsAndTheServerReceivesNothing() throws Exception {
-        PhoneNumber alice = register("alice");
-        PhoneNumber bob = register("bob");
+        PhoneNumber alice = states.register("alice", numbers.next());
+        PhoneNumber bob = states.register("bob", numbers.next());
         try (LoopbackSocksProxy proxy = LoopbackSocksProxy.start()) {
-            as("alice", proxy, client -> client.send(bob, "Hello Bob"));
-            as("bob", proxy, TacitClient::receive);
-            as("bob", proxy, client -> client.send(alice, "Hi Alice"));
-            as("alice", proxy, TacitClient::receive);
+            states.as("alice", proxy, client -> client.send(bob, "Hello Bob"));
+            states.as("bob", proxy, TacitClient::receive);
+            states.as("bob", proxy, client -> client.send(alice, "Hi Alice"));
+            states.as("alice", proxy, TacitClient::receive);
         }
         LoopbackSocksProxy down = LoopbackSocksProxy.start();
         down.close();
         int replies = TestDatabase.replySignatures();
         Token next = unspent("alice").get(0);
 
-        assertThrows(ProxyUnreachableException.class, () -> as("alice", down, client -> client.reply(bob, "not sent")));
         assertThrows(ProxyUnreachableException.class,
-                () -> as("alice", down, client -> client.startConversation(bob, "not sent either")),
+                () -> states.as("alice", down, client -> client.reply(bob, "not sent")));
+        assertThrows(ProxyUnreachableException.class,
+                () -> states.as("alice", down, client -> client.startConversation(bob, "not sent either")),
                 "a first contact's look-up, then its send, go through the proxy");
 
         assertEquals(0, TestDatabase.mailboxSize(bob.e164()), "nothing reached Bob's mailbox");
@@ -161,76 +162,54 @@ class ClientMessagingIT {
         assertEquals(4, unspent("alice").size(), "and the client still holds it");
         assertTrue(unspent("alice").contains(next));
         try (LoopbackSocksProxy up = LoopbackSocksProxy.start()) {
-            assertFalse(as("alice", up, client -> client.reply(bob, "sent now")).firstContact());
-            assertEquals(List.of("sent now"), texts(as("bob", up, TacitClient::receive)), "the ratchet kept its step");
+            assertFalse(states.as("alice", up, client -> client.reply(bob, "sent now")).firstContact());
+            assertEquals(List.of("sent now"), texts(states.as("bob", up, TacitClient::receive)),
+                    "the ratchet kept its step");
         }
     }
 
     @Test
     void anUnregisteredRecipientCostsNoTokenAndASpammerRunsOutOfTokens() throws Exception {
-        PhoneNumber bob = register("bob");
-        PhoneNumber mallory = register("mallory");
+        PhoneNumber bob = states.register("bob", numbers.next());
+        PhoneNumber mallory = states.register("mallory", numbers.next());
         PhoneNumber nobody = PhoneNumber.of(numbers.next());
         try (LoopbackSocksProxy proxy = LoopbackSocksProxy.start()) {
             RecipientNotRegisteredException unknown = assertThrows(RecipientNotRegisteredException.class,
-                    () -> as("mallory", proxy, client -> client.send(nobody, "hello?")));
+                    () -> states.as("mallory", proxy, client -> client.send(nobody, "hello?")));
             assertEquals(nobody, unknown.recipient());
             assertFalse(unknown.tokenSpent(), "the look-up said so before anything was paid");
-            assertEquals(5, as("mallory", proxy, TacitClient::tokens).firstContact());
+            assertEquals(5, states.as("mallory", proxy, TacitClient::tokens).firstContact());
 
             for (int i = 0; i < 5; i++) {
-                assertTrue(as("mallory", proxy, client -> client.startConversation(bob, "buy now")).firstContact());
+                assertTrue(states.as("mallory", proxy, client -> client.startConversation(bob, "buy now"))
+                        .firstContact());
             }
             assertThrows(OutOfTokensException.class,
-                    () -> as("mallory", proxy, client -> client.startConversation(bob, "buy more")));
+                    () -> states.as("mallory", proxy, client -> client.startConversation(bob, "buy more")));
             assertEquals(5, TestDatabase.mailboxSize(bob.e164()), "the sixth was never sent");
 
-            assertEquals(5, as("bob", proxy, TacitClient::receive).messages().size());
-            as("bob", proxy, client -> {
+            assertEquals(5, states.as("bob", proxy, TacitClient::receive).messages().size());
+            states.as("bob", proxy, client -> {
                 client.reportSpam(mallory);
                 return null;
             });
-            assertThrows(NoSuchContactException.class, () -> as("bob", proxy, client -> client.release(mallory)));
-            assertEquals(new TokenRefresh(5, 0, 5, 0), as("mallory", proxy, TacitClient::refreshTokens),
+            assertThrows(NoSuchContactException.class,
+                    () -> states.as("bob", proxy, client -> client.release(mallory)));
+            assertEquals(new TokenRefresh(5, 0, 5, 0, 0), states.as("mallory", proxy, TacitClient::refreshTokens),
                     "all five burned");
             assertThrows(OutOfTokensException.class,
-                    () -> as("mallory", proxy, client -> client.startConversation(bob, "and again")));
+                    () -> states.as("mallory", proxy, client -> client.startConversation(bob, "and again")));
         }
-    }
-
-    /** One operation by one user: their state opened, a client over it, closed again, as separate runs would. */
-    private <T> T as(String user, LoopbackSocksProxy proxy, Operation<T> operation) throws Exception {
-        try (StateDirectory state = StateDirectory.open(states.resolve(user), PASSPHRASE, random);
-             TacitClient client = TacitClient.builder(state).proxy(proxy.address()).clock(ServerClock.clock())
-                     .random(random).releaseWindow(RELEASE_WINDOW).releaseTime(MailboxClient.ReleaseTime.NOW).build()) {
-            return operation.run(client);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Operation<T> {
-        T run(TacitClient client) throws Exception;
-    }
-
-    private PhoneNumber register(String user) throws Exception {
-        String number = numbers.next();
-        try (StateDirectory state = StateDirectory.create(states.resolve(user), PASSPHRASE, CHEAP, random);
-             TacitClient client = TacitClient.builder(state).server(SERVER).clock(ServerClock.clock()).random(random)
-                     .build()) {
-            client.requestCode(PhoneNumber.of(number));
-            client.register(SmsProviderStub.latestCodeFor(number).orElseThrow());
-        }
-        return PhoneNumber.of(number);
     }
 
     private List<Token> unspent(String user) throws Exception {
-        try (StateDirectory state = StateDirectory.open(states.resolve(user), PASSPHRASE, random)) {
+        try (StateDirectory state = states.open(user)) {
             return state.state().tokens(TokenPurpose.FIRST_CONTACT);
         }
     }
 
     private Token sentToken(String user) throws Exception {
-        try (StateDirectory state = StateDirectory.open(states.resolve(user), PASSPHRASE, random)) {
+        try (StateDirectory state = states.open(user)) {
             return state.state().sentTokens().get(0).token();
         }
     }

@@ -147,8 +147,8 @@ class CommandLineIT {
     }
 
     /**
-     * Two users' conversation through the commands: send (a first contact), inbox, reply, release, tokens --refresh,
-     * rotate-keys, with the typed failures' exit codes — an unregistered recipient, a reply without a conversation,
+     * Two users' conversation through the commands: send (a first contact), inbox, reply, release, tokens --refresh
+     * (with a reputation stamp), tokens --redeem (too few stamps), rotate-keys, with the typed failures' exit codes — an unregistered recipient, a reply without a conversation,
      * the proxy down, no tokens left.
      */
     @Test
@@ -178,6 +178,13 @@ class CommandLineIT {
             assertEquals(1, refreshed.getJsonObject("refresh").getInt("refreshed"));
             assertEquals(5, refreshed.getInt("firstContact"));
             assertEquals(0, refreshed.getInt("awaitingReturn"));
+            assertEquals(1, refreshed.getJsonObject("refresh").getInt("stamps"), "a stamp with the refresh");
+            assertEquals(1, refreshed.getInt("stamps"));
+            assertFalse(refreshed.containsKey("plannedRedemption"), "one stamp buys nothing yet");
+            JsonObject tooFew = run(ExitCode.NOT_ENOUGH_STAMPS, alice, "tokens", "--redeem");
+            assertEquals(1, tooFew.getJsonObject("error").getInt("stampsHeld"));
+            assertEquals(3, tooFew.getJsonObject("error").getInt("stampsNeeded"));
+            assertEquals(1, run(alice, "tokens").getInt("stamps"), "kept");
 
             run(bob, "rotate-keys");
             assertTrue(run(bob, "status").getBoolean("keysMatch"), "the new pre-key is the published one");

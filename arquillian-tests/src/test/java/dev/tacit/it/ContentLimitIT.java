@@ -82,7 +82,8 @@ class ContentLimitIT {
                         "DELETE /v1/account/push-subscriptions/{id}",
                         "POST /v1/account/first-contact-tokens/{handle}/release",
                         "POST /v1/account/first-contact-tokens/{handle}/spam", "POST /v1/first-contact-tokens/state",
-                        "POST /v1/first-contact-tokens/refresh", "POST /v1/account/bulk-sender/challenge",
+                        "POST /v1/first-contact-tokens/refresh", "GET /v1/reputation/stamp-keys",
+                        "POST /v1/account/reputation-tokens", "POST /v1/account/bulk-sender/challenge",
                         "POST /v1/account/bulk-sender/proof", "POST /v1/account/bulk-sender/tokens")),
                 new TreeSet<>(checked),
                 "the OpenAPI document lists every endpoint");

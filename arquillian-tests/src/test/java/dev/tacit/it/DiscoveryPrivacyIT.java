@@ -63,18 +63,19 @@ class DiscoveryPrivacyIT {
         assertTrue(rows.containsKey("spent_token") && rows.containsKey("account") && rows.containsKey("abuse_counter"),
                 "the schema was read: " + rows.keySet());
 
-        // spent tokens are their key id and nonce, and the key ids are discovery keys, shared by a whole window
-        assertEquals(List.of("key_id", "nonce"), columns("spent_token"));
+        // spent tokens are their key id, nonce and kind, and the key ids are discovery keys, shared by a whole window
+        // (or, for reputation stamps, stamp keys, §4.24)
+        assertEquals(List.of("key_id", "nonce", "kind"), columns("spent_token"));
         for (Token token : tokens) {
             assertTrue(rows.get("spent_token").stream().anyMatch(row -> row.contains(hex(token.keyId().encode()))
-                    && row.contains(hex(token.nonce()))), "this test's tokens were recorded");
+                    && row.contains(hex(token.nonce())) && row.contains("discovery")), "this test's tokens were recorded");
         }
         assertEquals(0, count("""
                 SELECT count(*) FROM tacit.spent_token s
                 WHERE NOT EXISTS (SELECT 1 FROM tacit.rotating_key k
-                                  WHERE k.key_id = s.key_id AND k.purpose = 'discovery-token-issuer')"""),
-                "every spent token names a discovery key");
-
+                                  WHERE k.key_id = s.key_id AND k.purpose = CASE s.kind WHEN 'discovery'
+                                      THEN 'discovery-token-issuer' ELSE 'stamp-issuer' END)"""),
+                "every spent discovery token names a discovery key, every spent stamp a stamp key");
         List<String> leaks = new ArrayList<>();
         rows.forEach((table, values) -> {
             for (String row : values) {

@@ -52,25 +52,12 @@ final class MessagingPrivacyAudit {
         int rowsRead = 0;
         int senderRows = 0;
         try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet names = statement.executeQuery("""
-                    SELECT table_name FROM information_schema.tables
-                    WHERE table_schema = 'tacit' AND table_type = 'BASE TABLE'""")) {
-                while (names.next()) {
-                    tables.add(names.getString(1));
-                }
-            }
-            for (String table : tables) {
+            for (String table : tables(statement)) {
                 try (ResultSet rows = statement.executeQuery("SELECT * FROM tacit.\"" + table + "\"")) {
                     ResultSetMetaData columns = rows.getMetaData();
                     while (rows.next()) {
                         rowsRead++;
-                        List<byte[]> values = new ArrayList<>();
-                        for (int i = 1; i <= columns.getColumnCount(); i++) {
-                            Object value = rows.getObject(i);
-                            values.add(value == null ? new byte[0] : value instanceof byte[] bytes ? bytes
-                                    : value.toString().getBytes(StandardCharsets.UTF_8));
-                        }
+                        List<byte[]> values = values(rows, columns);
                         if (own.contains(table)) {
                             assertFalse(containsAny(values, recipientNumbers), "a row of " + table
                                     + " holds a recipient's number");
@@ -107,6 +94,61 @@ final class MessagingPrivacyAudit {
             assertFalse(log.contains(HexFormat.of().formatHex(id)), "the server log holds a sender identifier");
             assertFalse(log.contains(Base64Url.encode(id)), "the server log holds a sender identifier");
         }
+    }
+
+    /**
+     * The reputation audit (docs/protocol.md §4.24, §4.25): of everything the server keeps, each spent stamp is one
+     * row of {@code spent_token}, kind {@code stamp}, holding its key id and nonce and nothing else (no account, no
+     * time); no other row of any table holds its nonce, and no row holds its authenticator.
+     */
+    static void assertStampsAreKeptAsSpentIdentitiesOnly(List<Token> stamps) throws Exception {
+        for (Token stamp : stamps) {
+            List<byte[]> nonce = List.of(stamp.nonce());
+            byte[] authenticator = java.util.Arrays.copyOfRange(stamp.encode(), 98, Token.LENGTH);
+            List<String> holders = new ArrayList<>();
+            try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+                for (String table : tables(statement)) {
+                    try (ResultSet rows = statement.executeQuery("SELECT * FROM tacit.\"" + table + "\"")) {
+                        ResultSetMetaData columns = rows.getMetaData();
+                        while (rows.next()) {
+                            List<byte[]> values = values(rows, columns);
+                            assertFalse(containsAny(values, List.of(authenticator)), "a stamp's authenticator in " + table);
+                            if (containsAny(values, nonce)) {
+                                List<String> names = new ArrayList<>();
+                                for (int i = 1; i <= columns.getColumnCount(); i++) {
+                                    names.add(columns.getColumnName(i));
+                                }
+                                holders.add(table + names + ":" + (names.contains("kind") ? rows.getString("kind") : ""));
+                            }
+                        }
+                    }
+                }
+            }
+            assertEquals(List.of("spent_token[key_id, nonce, kind]:stamp"), holders,
+                    "a spent stamp is its identity and kind, in one row");
+        }
+    }
+
+    private static List<String> tables(Statement statement) throws java.sql.SQLException {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet names = statement.executeQuery("""
+                SELECT table_name FROM information_schema.tables
+                WHERE table_schema = 'tacit' AND table_type = 'BASE TABLE'""")) {
+            while (names.next()) {
+                tables.add(names.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    private static List<byte[]> values(ResultSet rows, ResultSetMetaData columns) throws java.sql.SQLException {
+        List<byte[]> values = new ArrayList<>();
+        for (int i = 1; i <= columns.getColumnCount(); i++) {
+            Object value = rows.getObject(i);
+            values.add(value == null ? new byte[0] : value instanceof byte[] bytes ? bytes
+                    : value.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return values;
     }
 
     /** Everything that identifies the sender to the server: what it registered with, and its number. */

@@ -82,7 +82,7 @@ class TorNetworkIT {
             bob.client.release(alice.number);
             ServerClock.advance(RELEASE_WINDOW);
             assertEquals(1, bob.client.sendDueReleases().size());
-            assertEquals(new TokenRefresh(1, 1, 0, 0), alice.client.refreshTokens());
+            assertEquals(new TokenRefresh(1, 1, 0, 0, 1), alice.client.refreshTokens());
             assertEquals(5, alice.client.tokens().firstContact());
 
             for (int i = 0; i < 5; i++) {
@@ -91,7 +91,7 @@ class TorNetworkIT {
             assertThrows(OutOfTokensException.class, () -> mallory.client.startConversation(bob.number, "more"));
             assertEquals(5, bob.client.receive().messages().size());
             bob.client.reportSpam(mallory.number);
-            assertEquals(new TokenRefresh(5, 0, 5, 0), mallory.client.refreshTokens());
+            assertEquals(new TokenRefresh(5, 0, 5, 0, 0), mallory.client.refreshTokens());
             assertEquals(0, TestDatabase.mailboxSize(bob.number.e164()));
 
             tor.stopClient();

@@ -14,6 +14,7 @@ import dev.tacit.client.TacitClientException;
 import dev.tacit.client.discovery.DiscoveryAllowanceSpentException;
 import dev.tacit.client.messages.RecipientNotRegisteredException;
 import dev.tacit.client.registration.RegistrationLockedException;
+import dev.tacit.client.reputation.NotEnoughStampsException;
 import dev.tacit.client.state.StateDirectory;
 import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.identity.PhoneNumber;
@@ -92,6 +93,9 @@ abstract class ClientCommand implements Callable<Integer> {
         }
         if (failure instanceof RecipientNotRegisteredException unknown) {
             error.add("recipient", unknown.recipient().e164()).add("tokenSpent", unknown.tokenSpent());
+        }
+        if (failure instanceof NotEnoughStampsException stamps) {
+            error.add("stampsHeld", stamps.held()).add("stampsNeeded", stamps.needed());
         }
         if (failure instanceof RegistrationLockedException locked) {
             error.add("lockedUntil", locked.lockedUntil().toString());

@@ -14,6 +14,7 @@ import dev.tacit.client.discovery.UntrustedKeyBundleException;
 import dev.tacit.client.messages.OutOfTokensException;
 import dev.tacit.client.messages.RecipientNotRegisteredException;
 import dev.tacit.client.registration.RegistrationLockedException;
+import dev.tacit.client.reputation.NotEnoughStampsException;
 import dev.tacit.client.state.StateException;
 import dev.tacit.client.state.WrongPassphraseException;
 
@@ -37,7 +38,8 @@ public enum ExitCode {
     SERVER_CHANGED(11, "the server is another installation than the account's: register again"),
     UNTRUSTED_KEYS(12, "the server answered with keys that do not check out against the pinned CA: none was used"),
     RECIPIENT_NOT_REGISTERED(13, "the recipient has no Tacit account"),
-    OUT_OF_TOKENS(14, "no first-contact token is left; released ones come back with tokens --refresh");
+    OUT_OF_TOKENS(14, "no first-contact token is left; released ones come back with tokens --refresh"),
+    NOT_ENOUGH_STAMPS(15, "fewer reputation stamps are held than a first-contact token costs");
 
     private final int code;
     private final String meaning;
@@ -65,6 +67,9 @@ public enum ExitCode {
         }
         if (failure instanceof OutOfTokensException) {
             return OUT_OF_TOKENS;
+        }
+        if (failure instanceof NotEnoughStampsException) {
+            return NOT_ENOUGH_STAMPS;
         }
         if (failure instanceof RegistrationLockedException) {
             return REGISTRATION_LOCKED;

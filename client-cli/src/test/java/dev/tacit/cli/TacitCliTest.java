@@ -41,7 +41,8 @@ class TacitCliTest {
         server = LoopbackServer.start();
         server.answer("/v1/server", Answer.json(200, "{\"instanceId\":\"5f0c3e0a-8f43-4f87-9d59-3c1f6a2b7d10\","
                 + "\"since\":\"2026-11-25T08:53:19Z\",\"protocolVersion\":1,\"publicOrigin\":\"" + server.origin()
-                + "\",\"issuerName\":\"localhost\",\"discoveryWindowSeconds\":86400,\"discoveryTokensPerWindow\":100}"));
+                + "\",\"issuerName\":\"localhost\",\"discoveryWindowSeconds\":86400,\"discoveryTokensPerWindow\":100,"
+                + "\"reputationStampsPerToken\":3,\"reputationTokensPerPeriod\":5,\"reputationPeriodSeconds\":2592000}"));
         passphrase = Files.writeString(home.resolve("passphrase"), "correct horse battery staple\n");
     }
 

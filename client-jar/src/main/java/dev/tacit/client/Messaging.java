@@ -21,6 +21,7 @@ import dev.tacit.client.messages.RecipientNotRegisteredException;
 import dev.tacit.client.messages.TokenSpentException;
 import dev.tacit.client.messages.TokenState;
 import dev.tacit.client.registration.RegistrationClient;
+import dev.tacit.client.reputation.ReputationClient;
 import dev.tacit.client.state.AccountRecord;
 import dev.tacit.client.state.ClientState;
 import dev.tacit.client.state.ContactRecord;
@@ -50,7 +51,6 @@ import dev.tacit.crypto.message.Conversation;
 import dev.tacit.crypto.message.LocalAccount;
 import dev.tacit.crypto.token.IssuerPublicKey;
 import dev.tacit.crypto.token.Token;
-import dev.tacit.crypto.token.TokenChallenge;
 import dev.tacit.crypto.token.TokenPurpose;
 
 /**
@@ -317,26 +317,21 @@ final class Messaging {
         int refreshed = 0;
         int gone = 0;
         int waiting = 0;
-        IssuerPublicKey key = null;
-        TokenChallenge challenge = null;
+        int stamps = 0;
+        Issuers issuers = null;
         for (SentTokenRecord record : sent) {
             TokenState now = messaging.tokenState(record.token());
             switch (now) {
                 case RELEASED -> {
-                    if (key == null) {
-                        // Public, but fetched anonymously too: fetched directly, it would mark this address as a
-                        // refresher's just before the refresh.
-                        try (AnonymousSession session = anonymous.open()) {
-                            challenge = RegistrationClient.description(session.getJson(RegistrationClient.SERVER_PATH,
-                                    "application/json")).firstContactChallenge();
-                            key = RegistrationClient.currentIssuerKey(session.getJson(
-                                    RegistrationClient.ISSUER_DIRECTORY_PATH, RegistrationClient.ISSUER_DIRECTORY_TYPE),
-                                    clock.instant());
-                        }
+                    if (issuers == null) {
+                        issuers = issuers();
                     }
-                    Token fresh = messaging.refresh(record.token(), key, challenge, random);
+                    MessagingClient.Refreshed fresh = messaging.refresh(record.token(), issuers.firstContactKey(),
+                            issuers.server().firstContactChallenge(), issuers.stampIssuer(), random);
                     records.removeSentToken(record.token());
-                    records.addTokens(TokenPurpose.FIRST_CONTACT, List.of(fresh));
+                    records.addTokens(TokenPurpose.FIRST_CONTACT, List.of(fresh.token()));
+                    records.addTokens(TokenPurpose.REPUTATION, fresh.stamp().stream().toList());
+                    stamps += fresh.stamp().isPresent() ? 1 : 0;
                     refreshed++;
                 }
                 case REFRESHED, BURNED -> {
@@ -350,7 +345,39 @@ final class Messaging {
             }
             state.save();
         }
-        return new TokenRefresh(sent.size(), refreshed, gone, waiting);
+        if (issuers != null) {
+            Reputation.planRedemption(records, issuers.server().stampsPerToken(), clock.instant(), random, releaseWindow);
+            state.save();
+        }
+        return new TokenRefresh(sent.size(), refreshed, gone, waiting, stamps);
+    }
+
+    /** The keys and challenges a refresh blinds for. */
+    private record Issuers(ServerDescription server, IssuerPublicKey firstContactKey,
+                           Optional<MessagingClient.StampIssuer> stampIssuer) {
+    }
+
+    /**
+     * The server's description, its first-contact key and its stamp key, all public but fetched anonymously too:
+     * fetched directly, they would mark this address as a refresher's just before the refresh. A server that
+     * publishes no stamp keys refreshes without a stamp.
+     */
+    private Issuers issuers() throws TacitClientException {
+        try (AnonymousSession session = anonymous.open()) {
+            ServerDescription server = RegistrationClient.description(session.getJson(RegistrationClient.SERVER_PATH,
+                    "application/json"));
+            IssuerPublicKey key = RegistrationClient.currentIssuerKey(session.getJson(
+                    RegistrationClient.ISSUER_DIRECTORY_PATH, RegistrationClient.ISSUER_DIRECTORY_TYPE), clock.instant());
+            Optional<MessagingClient.StampIssuer> stampIssuer;
+            try {
+                stampIssuer = Optional.of(new MessagingClient.StampIssuer(RegistrationClient.currentIssuerKey(
+                        session.getJson(ReputationClient.STAMP_KEYS_PATH, RegistrationClient.ISSUER_DIRECTORY_TYPE),
+                        clock.instant()), server.stampChallenge()));
+            } catch (ProblemResponseException e) {
+                stampIssuer = Optional.empty();
+            }
+            return new Issuers(server, key, stampIssuer);
+        }
     }
 
     /**

@@ -20,13 +20,22 @@ import dev.tacit.http.PublicOrigin;
  * @param issuerName      the token issuer's name, which token challenges carry (§2.1.3)
  * @param discoveryWindow          the length of a discovery window (§2.1.3)
  * @param discoveryTokensPerWindow the discovery tokens an account may obtain per window (§4.10)
+ * @param stampsPerToken  the reputation stamps one first-contact token costs (§4.24)
+ * @param reputationTokensPerPeriod the first-contact tokens an account may obtain for stamps per period (§4.24)
+ * @param reputationPeriod the length of that period; periods start at its multiples since the epoch
  */
 public record ServerDescription(UUID instanceId, Instant since, int protocolVersion, PublicOrigin publicOrigin,
-                                String issuerName, Duration discoveryWindow, int discoveryTokensPerWindow) {
+                                String issuerName, Duration discoveryWindow, int discoveryTokensPerWindow,
+                                int stampsPerToken, int reputationTokensPerPeriod, Duration reputationPeriod) {
 
     /** The challenge registration tokens are blinded for: first contact, for this issuer (§2.1.3). */
     public TokenChallenge firstContactChallenge() {
         return TokenChallenge.forPurpose(issuerName, TokenPurpose.FIRST_CONTACT, RedemptionContext.none());
+    }
+
+    /** The challenge reputation stamps are blinded for: reputation, for this issuer, no context (§2.1.3). */
+    public TokenChallenge stampChallenge() {
+        return TokenChallenge.forPurpose(issuerName, TokenPurpose.REPUTATION, RedemptionContext.none());
     }
 
     /** The discovery window that contains {@code now} (§2.1.3). */

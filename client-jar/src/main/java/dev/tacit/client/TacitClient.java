@@ -62,7 +62,8 @@ import dev.tacit.http.signature.RequestSigner;
  * <p>Messaging: {@link #send} (a first contact paid with a token, or a group-signed reply), {@link #receive} (or
  * {@link #follow} to receive as messages arrive),
  * {@link #release} (at a random time within a window, by default) and {@link #reportSpam} for a received first
- * contact, {@link #refreshTokens} to bring released tokens back, {@link #rotateKeys}. Contacts and the credentials
+ * contact, {@link #refreshTokens} to bring released tokens back (each with a reputation stamp), {@link #redeemStamps}
+ * and {@link #redeemDueStamps} to turn stamps into first-contact tokens, {@link #rotateKeys}. Contacts and the credentials
  * they handed over, conversations, spent and held tokens, planned releases and the mailbox's unacknowledged
  * messages are records of the state (docs/protocol.md §3.10).
  *
@@ -515,6 +516,36 @@ public final class TacitClient implements AutoCloseable {
     }
 
     /**
+     * Redeems reputation stamps for one first-contact token now (§4.24), signed, over the direct transport: the
+     * stamps a token costs ({@code GET /v1/server}'s {@code reputationStampsPerToken}) leave the state, saved, before
+     * the request. Redeeming right after the refreshes that earned the stamps lets the server link the two by time
+     * (§4.25): {@link #refreshTokens()} plans a redemption at a random later time instead, which
+     * {@link #redeemDueStamps()} sends.
+     *
+     * @throws dev.tacit.client.reputation.NotEnoughStampsException      if fewer stamps are held; nothing is sent
+     * @throws dev.tacit.client.reputation.ReputationCapReachedException if this period's grants are used up (with
+     *                                                                    when the next period starts); the stamps stay
+     * @throws dev.tacit.client.reputation.StampSpentException           if a stamp was spent before: it is dropped,
+     *                                                                    the others stay
+     * @throws NotRegisteredException                                     if this state holds no account
+     */
+    public StampRedemption redeemStamps() throws TacitClientException {
+        return reputation().redeem();
+    }
+
+    /**
+     * Redeems stamps as {@link #redeemStamps()} does if the redemption {@link #refreshTokens()} planned is due;
+     * empty if none is. {@code tacit tokens} calls it.
+     */
+    public Optional<StampRedemption> redeemDueStamps() throws TacitClientException {
+        Optional<java.time.Instant> due = state.state().plannedRedemption();
+        if (due.isEmpty() || due.get().isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(reputation().redeem());
+    }
+
+    /**
      * Rotates the account's ratchet pre-key (§4.9, signed, direct): a new key pair is saved, then published; first
      * contacts still in the mailbox that were made against the old pre-key no longer open, so read the mailbox
      * first. Conversations under way continue.
@@ -582,6 +613,12 @@ public final class TacitClient implements AutoCloseable {
         account();
         return new Messaging(state, direct, anonymous, pinnedCas(),
                 number -> discovery().lookUp(List.of(number)).get(0), clock, random, releaseWindow, releaseTime);
+    }
+
+    private Reputation reputation() throws TacitClientException {
+        RequestSigner signer = accountSigner();
+        checkedServer(registration());
+        return new Reputation(state, direct, signer, clock, random, releaseWindow);
     }
 
     private DiscoveryClient discovery() throws TacitClientException {

@@ -19,9 +19,12 @@ import dev.tacit.crypto.token.TokenPurpose;
  * @param heldFirstContacts first contacts received whose token this account has neither released nor reported
  * @param plannedReleases  of those, the ones whose release is planned
  * @param nextRelease      when the next planned release is due
+ * @param stamps           reputation stamps held, earned with refreshes, redeemed for first-contact tokens (§4.24)
+ * @param plannedRedemption when the stamps are to be redeemed, once enough are held
  */
 public record TokenSummary(int firstContact, int discovery, int awaiting, int released, int heldFirstContacts,
-                           int plannedReleases, Optional<Instant> nextRelease) {
+                           int plannedReleases, Optional<Instant> nextRelease, int stamps,
+                           Optional<Instant> plannedRedemption) {
 
     /** What {@code state} holds. */
     public static TokenSummary of(ClientState state) {
@@ -31,6 +34,7 @@ public record TokenSummary(int firstContact, int discovery, int awaiting, int re
         return new TokenSummary(state.tokens(TokenPurpose.FIRST_CONTACT).size(),
                 state.tokens(TokenPurpose.DISCOVERY).size(), state.sentTokens().size(), released,
                 state.heldTokens().size(),
-                (int) state.heldTokens().stream().filter(h -> h.releaseAt().isPresent()).count(), next);
+                (int) state.heldTokens().stream().filter(h -> h.releaseAt().isPresent()).count(), next,
+                state.tokens(TokenPurpose.REPUTATION).size(), state.plannedRedemption());
     }
 }

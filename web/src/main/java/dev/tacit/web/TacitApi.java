@@ -19,6 +19,9 @@ import dev.tacit.web.messages.HeldTokenResource;
 import dev.tacit.web.messages.MailboxEventsResource;
 import dev.tacit.web.push.PushProblemMappers;
 import dev.tacit.web.push.PushSubscriptionsResource;
+import dev.tacit.web.reputation.ReputationProblemMappers;
+import dev.tacit.web.reputation.ReputationTokensResource;
+import dev.tacit.web.reputation.StampKeysResource;
 import dev.tacit.web.messages.MailboxResource;
 import dev.tacit.web.messages.MessagesResource;
 import dev.tacit.web.messages.MessagingProblemMappers;
@@ -65,6 +68,9 @@ public class TacitApi extends Application {
                 DiscoveryResource.class, DiscoveryTokensResource.class,
                 DiscoveryProblemMappers.InvalidDiscoveryRequest.class, DiscoveryProblemMappers.TokenAlreadySpent.class,
                 DiscoveryProblemMappers.AllowanceSpent.class,
+                StampKeysResource.class, ReputationTokensResource.class,
+                ReputationProblemMappers.InvalidReputationRequest.class, ReputationProblemMappers.StampAlreadySpent.class,
+                ReputationProblemMappers.CapReached.class,
                 OperatorJobsResource.class,
                 BulkSenderResource.class, BulkSenderProblemMappers.Refused.class,
                 BulkSenderProblemMappers.AllowanceSpent.class, OperatorBulkSendersResource.class);

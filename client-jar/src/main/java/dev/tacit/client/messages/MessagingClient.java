@@ -2,9 +2,12 @@ package dev.tacit.client.messages;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 
 import dev.tacit.client.ProblemResponseException;
 import dev.tacit.client.ProxyUnreachableException;
@@ -139,16 +142,49 @@ public final class MessagingClient {
      */
     public Token refresh(Token released, IssuerPublicKey currentKey, TokenChallenge challenge, SecureRandom random)
             throws TacitClientException {
+        return refresh(released, currentKey, challenge, Optional.empty(), random).token();
+    }
+
+    /**
+     * As {@link #refresh(Token, IssuerPublicKey, TokenChallenge, SecureRandom)}, asking with {@code stampIssuer}
+     * for a reputation stamp too (§4.18, §4.24), blinded for the stamp key that signs now and the stamp challenge.
+     * A stamp response that does not finalise is discarded (the new token is kept): the refresh happened.
+     */
+    public Refreshed refresh(Token released, IssuerPublicKey currentKey, TokenChallenge challenge,
+                             Optional<StampIssuer> stampIssuer, SecureRandom random) throws TacitClientException {
         PendingToken pending = new TokenClient(currentKey, random).blind(challenge);
-        JsonObject answer = post("/v1/first-contact-tokens/refresh", Json.createObjectBuilder()
+        Optional<PendingToken> pendingStamp = stampIssuer.map(issuer -> new TokenClient(issuer.key(), random)
+                .blind(issuer.challenge()));
+        JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("token", Base64Url.encode(released.encode()))
-                .add("tokenRequest", Base64Url.encode(pending.request().encode()))
-                .build());
+                .add("tokenRequest", Base64Url.encode(pending.request().encode()));
+        pendingStamp.ifPresent(stamp -> body.add("stampRequest", Base64Url.encode(stamp.request().encode())));
+        JsonObject answer = post("/v1/first-contact-tokens/refresh", body.build());
+        Token token;
         try {
-            return pending.finalizeToken(TokenResponse.decode(ServerAnswers.fromBase64Url(answer.getString("tokenResponse"))));
+            token = pending.finalizeToken(TokenResponse.decode(ServerAnswers.fromBase64Url(answer.getString("tokenResponse"))));
         } catch (MalformedEncodingException | InvalidTokenSignatureException | RuntimeException e) {
             throw new ServerUnreachableException("the server's token response does not finalise", e);
         }
+        Optional<Token> stamp = Optional.empty();
+        if (pendingStamp.isPresent() && answer.get("stampResponse") instanceof JsonString stampResponse) {
+            try {
+                stamp = Optional.of(pendingStamp.get().finalizeToken(TokenResponse.decode(
+                        ServerAnswers.fromBase64Url(stampResponse.getString()))));
+            } catch (MalformedEncodingException | InvalidTokenSignatureException | ServerUnreachableException
+                     | RuntimeException e) {
+                stamp = Optional.empty(); // not a stamp of that key: nothing to keep
+            }
+        }
+        return new Refreshed(token, stamp);
+    }
+
+    /** The stamp key that signs now and the stamp challenge (§2.1.3), for a stamp along with a refresh. */
+    public record StampIssuer(IssuerPublicKey key, TokenChallenge challenge) {
+    }
+
+    /** A refresh's new first-contact token and, if one was asked for and checked out, a reputation stamp. */
+    public record Refreshed(Token token, Optional<Token> stamp) {
     }
 
     /** One anonymous request, in a session of its own. */

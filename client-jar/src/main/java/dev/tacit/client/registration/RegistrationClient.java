@@ -78,7 +78,9 @@ public final class RegistrationClient {
                     answer.getInt("protocolVersion"), PublicOrigin.parse(string(answer, "publicOrigin")),
                     string(answer, "issuerName"),
                     Duration.ofSeconds(answer.getJsonNumber("discoveryWindowSeconds").longValueExact()),
-                    answer.getInt("discoveryTokensPerWindow"));
+                    answer.getInt("discoveryTokensPerWindow"), answer.getInt("reputationStampsPerToken"),
+                    answer.getInt("reputationTokensPerPeriod"),
+                    Duration.ofSeconds(answer.getJsonNumber("reputationPeriodSeconds").longValueExact()));
         } catch (IllegalArgumentException | NullPointerException | ClassCastException | ArithmeticException e) {
             throw new ServerUnreachableException("the server's description does not check out", e);
         }

@@ -1,5 +1,6 @@
 package dev.tacit.client.state;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -217,6 +218,16 @@ public final class ClientState {
 
     public void setNextMember(int next) {
         replace(HandedOutRecord.class, new HandedOutRecord(next));
+    }
+
+    /** When the stamps held are to be redeemed, if a redemption is planned (§4.24). */
+    public Optional<Instant> plannedRedemption() {
+        return one(PlannedRedemptionRecord.class).map(PlannedRedemptionRecord::redeemAt);
+    }
+
+    /** Plans the stamps' redemption for {@code at}, or none with {@code null}. */
+    public void setPlannedRedemption(Instant at) {
+        replace(PlannedRedemptionRecord.class, at == null ? null : new PlannedRedemptionRecord(at));
     }
 
     @Override

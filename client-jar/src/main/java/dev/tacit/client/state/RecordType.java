@@ -35,7 +35,9 @@ public enum RecordType {
     /** The first contacts accepted under the current pre-key ({@link AcceptedInitiationsRecord}); at most one. */
     ACCEPTED_INITIATIONS(12, AcceptedInitiationsRecord::decode),
     /** How many own member credentials were handed out ({@link HandedOutRecord}); at most one. */
-    HANDED_OUT(13, HandedOutRecord::decode);
+    HANDED_OUT(13, HandedOutRecord::decode),
+    /** When the reputation stamps held are to be redeemed ({@link PlannedRedemptionRecord}); at most one. */
+    PLANNED_REDEMPTION(14, PlannedRedemptionRecord::decode);
 
     /** Decodes a record's payload strictly. */
     @FunctionalInterface

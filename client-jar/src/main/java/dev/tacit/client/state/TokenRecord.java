@@ -11,7 +11,7 @@ import dev.tacit.crypto.wire.StrictReader;
 /**
  * An unspent token and what it may be spent on (docs/protocol.md §2.1). A token is removed from the state when
  * a request carrying it is sent, whatever the answer, so that none is ever sent twice.
- * Payload: {@code 0x01 || purpose (u8: 1 first contact, 2 discovery) || token (354)}.
+ * Payload: {@code 0x01 || purpose (u8: 1 first contact, 2 discovery, 3 reputation stamp) || token (354)}.
  *
  * @param purpose what the token pays for
  * @param token   the token

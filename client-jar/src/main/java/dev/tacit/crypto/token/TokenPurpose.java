@@ -9,7 +9,9 @@ public enum TokenPurpose {
     /** Sending a first message to someone who has not replied yet (the proposal's "cold calling" tokens). */
     FIRST_CONTACT("first-contact"),
     /** Looking up contacts, rate-limited per time window. */
-    DISCOVERY("discovery");
+    DISCOVERY("discovery"),
+    /** A reputation stamp, earned by a released first contact and redeemed for a first-contact token (§4.24). */
+    REPUTATION("reputation");
 
     private final String originName;
 

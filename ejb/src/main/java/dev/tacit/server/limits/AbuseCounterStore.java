@@ -86,6 +86,16 @@ public class AbuseCounterStore {
         return taken;
     }
 
+    /** How many uses of {@code allowance} are counted, as the caller's transaction sees them. */
+    public int used(Allowance allowance) {
+        List<?> rows = entityManager.createNativeQuery("""
+                        SELECT used FROM {h-schema}abuse_counter WHERE subject = ?1 AND window_start = ?2""")
+                .setParameter(1, allowance.subject())
+                .setParameter(2, allowance.windowStart())
+                .getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).intValue();
+    }
+
     private boolean useOne(Allowance allowance) {
         List<?> counted = entityManager.createNativeQuery("""
                         INSERT INTO {h-schema}abuse_counter AS c (subject, window_start, used, expires_at)

@@ -1,19 +1,16 @@
 package dev.tacit.server.messages;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.tacit.crypto.MalformedEncodingException;
-import dev.tacit.crypto.token.ChallengeMismatchException;
-import dev.tacit.crypto.token.InvalidTokenSignatureException;
 import dev.tacit.crypto.token.RedemptionContext;
 import dev.tacit.crypto.token.Token;
 import dev.tacit.crypto.token.TokenChallenge;
 import dev.tacit.crypto.token.TokenPurpose;
-import dev.tacit.crypto.token.TokenVerifier;
-import dev.tacit.crypto.token.UnknownTokenKeyException;
 import dev.tacit.server.settings.TacitSettings;
 import dev.tacit.server.tokens.TokenIssuerKeys;
 
@@ -46,20 +43,10 @@ public class FirstContactTokenCheck {
         }
         TokenChallenge challenge = TokenChallenge.forPurpose(settings.publicOrigin().authority(),
                 TokenPurpose.FIRST_CONTACT, RedemptionContext.none());
-        try {
-            new TokenVerifier(issuerKeys.verificationKeys()).verify(token, challenge);
-        } catch (ChallengeMismatchException e) {
-            throw new InvalidTokenException("the token was not fetched for this server's first contacts");
-        } catch (UnknownTokenKeyException e) {
-            throw new InvalidTokenException("the token's key is unknown or no longer accepted");
-        } catch (InvalidTokenSignatureException e) {
-            throw new InvalidTokenException("the token's authenticator does not verify");
+        Optional<String> refusal = issuerKeys.refusal(token, challenge);
+        if (refusal.isPresent()) {
+            throw new InvalidTokenException("the token is refused: " + refusal.get());
         }
-        Instant verifiesUntil = issuerKeys.published().stream()
-                .filter(key -> key.publicKey().keyId().equals(token.keyId()))
-                .map(TokenIssuerKeys.PublishedIssuerKey::verifiesUntil)
-                .findFirst()
-                .orElseThrow(() -> new InvalidTokenException("the token's key is unknown or no longer accepted"));
-        return new CheckedToken(SpentTokenId.of(token), verifiesUntil);
+        return new CheckedToken(SpentTokenId.of(token), issuerKeys.verifiesUntil(token.keyId()).orElseThrow());
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -16,6 +17,8 @@ import dev.tacit.crypto.token.IssuerKeyPair;
 import dev.tacit.crypto.token.TokenRequest;
 import dev.tacit.crypto.token.TokenResponse;
 import dev.tacit.server.settings.TacitSettings;
+import dev.tacit.server.tokens.RotatingIssuerKeys;
+import dev.tacit.server.tokens.StampIssuerKeys;
 import dev.tacit.server.tokens.TokenIssuerKeys;
 
 /**
@@ -37,6 +40,9 @@ public class FirstContactTokenService {
 
     @Inject
     TokenIssuerKeys issuerKeys;
+
+    @Inject
+    StampIssuerKeys stampKeys;
 
     @Inject
     TacitSettings settings;
@@ -127,30 +133,43 @@ public class FirstContactTokenService {
 
     /**
      * Exchanges a released token for a blind signature on a new token request for the key that signs now: once.
+     * With a stamp request, the same transaction also blind-signs a reputation stamp (§4.18, §4.24) with the stamp
+     * key that signs now: one stamp per refreshed token, none for a refused refresh.
      *
      * @throws InvalidTokenException          if the old token is not an authentic first-contact token
-     * @throws InvalidMessageRequestException if the token request is malformed or for another key ({@code tokenRequest})
+     * @throws InvalidMessageRequestException if the token request or the stamp request is malformed or for another
+     *                                        key ({@code tokenRequest}, {@code stampRequest})
      * @throws TokenNotRefreshableException   if the old token is not released (or was exchanged already)
      */
-    public TokenResponse refresh(byte[] token, byte[] tokenRequest) {
+    public Refreshed refresh(byte[] token, byte[] tokenRequest, Optional<byte[]> stampRequest) {
         SpentTokenId old = tokenCheck.check(token).id();
         IssuerKeyPair signingKey = issuerKeys.signingKey();
-        TokenRequest request;
-        try {
-            request = TokenRequest.decode(tokenRequest);
-        } catch (MalformedEncodingException e) {
-            throw new InvalidMessageRequestException("tokenRequest", e.getMessage());
-        }
-        if (request.truncatedKeyId() != signingKey.publicKey().keyId().truncated()) {
-            throw new InvalidMessageRequestException("tokenRequest", "the token request is not for the key that signs now");
-        }
+        TokenRequest request = decodeRequest(issuerKeys, "tokenRequest", tokenRequest);
+        Optional<TokenRequest> stamp = stampRequest.map(encoded -> decodeRequest(stampKeys, "stampRequest", encoded));
         if (!tokens.markRefreshed(old)) {
             throw new TokenNotRefreshableException(tokens.state(old));
         }
+        return new Refreshed(blindSign(signingKey, "tokenRequest", request),
+                stamp.map(stampRequest1 -> blindSign(stampKeys.signingKey(), "stampRequest", stampRequest1)));
+    }
+
+    /** A refresh's blind signatures: the new token's and, if one was asked for, a stamp's. */
+    public record Refreshed(TokenResponse token, Optional<TokenResponse> stamp) {
+    }
+
+    private static TokenRequest decodeRequest(RotatingIssuerKeys keys, String field, byte[] encoded) {
         try {
-            return signingKey.blindSign(request);
+            return keys.requestForSigningKey(encoded);
+        } catch (MalformedEncodingException e) {
+            throw new InvalidMessageRequestException(field, e.getMessage());
+        }
+    }
+
+    private static TokenResponse blindSign(IssuerKeyPair key, String field, TokenRequest request) {
+        try {
+            return key.blindSign(request);
         } catch (CryptoException e) {
-            throw new InvalidMessageRequestException("tokenRequest", e.getMessage());
+            throw new InvalidMessageRequestException(field, e.getMessage());
         }
     }
 

@@ -26,7 +26,10 @@ public enum ExpiredRecords {
     /** Abuse counters of ended windows: their subjects start afresh in the next window anyway. */
     ABUSE_COUNTERS("abuse_counter", "expires_at <= ?1"),
 
-    /** Spent discovery tokens whose window's key no longer verifies: a replay is refused by its key. */
+    /**
+     * Spent discovery tokens and reputation stamps whose key no longer verifies (a discovery window's key, a stamp
+     * key at the end of its verification period): a replay is refused by its key.
+     */
     SPENT_DISCOVERY_TOKENS("spent_token",
             "key_id IN (SELECT key_id FROM {h-schema}rotating_key WHERE verifies_until <= ?1)");
 

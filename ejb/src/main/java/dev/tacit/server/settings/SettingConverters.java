@@ -60,6 +60,17 @@ public final class SettingConverters {
         }
     }
 
+    /** A count from one to a hundred: how many tokens one request may carry (protocol §4.24). */
+    public static final class OneToHundred implements Converter<Integer> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Integer convert(String value) {
+            return integer(value, 1, 100);
+        }
+    }
+
     /** A count of at least one. */
     public static final class AtLeastOne implements Converter<Integer> {
 

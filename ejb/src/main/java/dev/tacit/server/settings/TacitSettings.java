@@ -62,6 +62,8 @@ public interface TacitSettings {
 
     Discovery discovery();
 
+    Reputation reputation();
+
     Db db();
 
     GroupVerifiers groupVerifiers();
@@ -278,6 +280,28 @@ public interface TacitSettings {
         @WithDefault("100")
         @WithConverter(SettingConverters.AtLeastOne.class)
         int tokensPerWindow();
+    }
+
+    /**
+     * Reputation (protocol §4.18, §4.24): stamps earned by released first contacts, redeemed for first-contact
+     * tokens beyond the registration's five, a bounded number per period.
+     */
+    interface Reputation {
+
+        /** Unspent stamps one redemption presents for one first-contact token, from 1 to 100. */
+        @WithDefault("3")
+        @WithConverter(SettingConverters.OneToHundred.class)
+        int stampsPerToken();
+
+        /** First-contact tokens an account may obtain by redeeming stamps per period. */
+        @WithDefault("5")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int tokensPerPeriod();
+
+        /** The fixed window the redemptions are counted in, whole seconds; windows start at multiples of it since the epoch. */
+        @WithDefault("P30D")
+        @WithConverter(SettingConverters.WholeSeconds.class)
+        Duration period();
     }
 
     /**

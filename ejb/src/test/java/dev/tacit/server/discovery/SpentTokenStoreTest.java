@@ -1,8 +1,11 @@
 package dev.tacit.server.discovery;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import jakarta.persistence.EntityManager;
@@ -33,10 +36,43 @@ class SpentTokenStoreTest {
         transactions.run(em -> store(em).spendAll(List.of(token(1, 1), token(1, 2), token(2, 1))));
 
         assertEquals(3, transactions.rows("spent_token"));
-        assertEquals(List.of("key_id", "nonce"), transactions.inTransaction(em -> em.createNativeQuery("""
+        assertEquals(List.of("key_id", "nonce", "kind"), transactions.inTransaction(em -> em.createNativeQuery("""
                 SELECT column_name FROM information_schema.columns
                 WHERE table_schema = 'tacit' AND table_name = 'spent_token' ORDER BY ordinal_position""")
                 .getResultList()));
+    }
+
+    @Test
+    void aStampIsSpentOnceAndTheSpentOnesAreNamedInTheirOrder(Transactions transactions) {
+        transactions.run(em -> assertEquals(List.of(), store(em).spend(SpentTokenStore.Kind.STAMP,
+                List.of(token(4, 1), token(4, 2)))));
+
+        List<Token> spentBefore = transactions.inTransaction(em -> store(em).spend(SpentTokenStore.Kind.STAMP,
+                List.of(token(4, 3), token(4, 2), token(4, 1))));
+
+        assertEquals(List.of(token(4, 2), token(4, 1)), spentBefore, "in the order given");
+        assertEquals(3, transactions.rows("spent_token"), "the fresh stamp of the second call is recorded: the"
+                + " caller rolls back when it must spend all or none");
+        assertEquals(List.of("stamp"), transactions.inTransaction(em -> em.createNativeQuery(
+                "SELECT DISTINCT kind FROM tacit.spent_token").getResultList()));
+    }
+
+    @Test
+    void tenConcurrentCallsWithOverlappingStampsInOppositeOrdersRecordEachOnceWithoutADeadlock(
+            Transactions transactions) throws Exception {
+        AtomicInteger parties = new AtomicInteger();
+        List<Integer> recorded = transactions.concurrently(10, em -> {
+            int party = parties.getAndIncrement();
+            List<Token> stamps = new ArrayList<>(List.of(token(5, party % 5 + 1), token(5, (party + 1) % 5 + 1),
+                    token(5, (party + 2) % 5 + 1)));
+            if (party % 2 == 1) {
+                Collections.reverse(stamps);
+            }
+            return 3 - store(em).spend(SpentTokenStore.Kind.STAMP, stamps).size();
+        });
+
+        assertEquals(5, recorded.stream().mapToInt(Integer::intValue).sum(), "each of the five once: " + recorded);
+        assertEquals(5, transactions.rows("spent_token"));
     }
 
     @Test

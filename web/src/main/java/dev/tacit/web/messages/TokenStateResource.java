@@ -1,5 +1,7 @@
 package dev.tacit.web.messages;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -58,12 +60,14 @@ public class TokenStateResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "refreshToken", summary = "Exchange a released token for a new one",
             description = "docs/protocol.md §4.18: anonymous. A released first-contact token and a TokenRequest for"
-                    + " the key that signs now give a TokenResponse, once; the old token is refreshed for good.")
+                    + " the key that signs now give a TokenResponse, once; the old token is refreshed for good. With"
+                    + " a stampRequest for the stamp key that signs now, the answer also carries a stampResponse, a"
+                    + " reputation stamp's blind signature (§4.24).")
     @APIResponse(responseCode = "200", description = "The blind signature of the new token.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Refreshed.class)))
     @APIResponse(responseCode = "400", description = "Problem type urn:tacit:problem:invalid-token,"
-                    + " urn:tacit:problem:invalid-message-request (tokenRequest), urn:tacit:problem:invalid-request"
+                    + " urn:tacit:problem:invalid-message-request (tokenRequest, stampRequest), urn:tacit:problem:invalid-request"
                     + " or about:blank (unreadable JSON).",
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @APIResponse(responseCode = "409", description = "Problem type urn:tacit:problem:token-not-refreshable (member"
@@ -72,8 +76,11 @@ public class TokenStateResource {
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public Refreshed refresh(@NotNull @Valid Refresh refresh) {
-        return new Refreshed(Base64Url.encode(tokens.refresh(MessageMember.decode("token", refresh.token()),
-                MessageMember.decode("tokenRequest", refresh.tokenRequest())).encode()));
+        FirstContactTokenService.Refreshed refreshed = tokens.refresh(MessageMember.decode("token", refresh.token()),
+                MessageMember.decode("tokenRequest", refresh.tokenRequest()),
+                Optional.ofNullable(refresh.stampRequest()).map(stamp -> MessageMember.decode("stampRequest", stamp)));
+        return new Refreshed(Base64Url.encode(refreshed.token().encode()),
+                refreshed.stamp().map(stamp -> Base64Url.encode(stamp.encode())).orElse(null));
     }
 
     public record TokenQuery(@NotNull @Size(max = 1024) @Pattern(regexp = Base64Url.PATTERN) String token) {
@@ -82,10 +89,16 @@ public class TokenStateResource {
     public record State(String state) {
     }
 
+    /**
+     * @param stampRequest optional: a TokenRequest for the stamp key that signs now (§4.24), for a stamp along
+     *                     with the new token
+     */
     public record Refresh(@NotNull @Size(max = 1024) @Pattern(regexp = Base64Url.PATTERN) String token,
-                          @NotNull @Size(max = 1024) @Pattern(regexp = Base64Url.PATTERN) String tokenRequest) {
+                          @NotNull @Size(max = 1024) @Pattern(regexp = Base64Url.PATTERN) String tokenRequest,
+                          @Size(max = 1024) @Pattern(regexp = Base64Url.PATTERN) String stampRequest) {
     }
 
-    public record Refreshed(String tokenResponse) {
+    /** @param stampResponse the stamp's blind signature, present when a stamp was asked for */
+    public record Refreshed(String tokenResponse, String stampResponse) {
     }
 }
