@@ -5,7 +5,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,18 +21,17 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import dev.tacit.arquillian.BulkSenderPki;
+import dev.tacit.arquillian.ClientStates;
 import dev.tacit.arquillian.Operators;
 import dev.tacit.arquillian.Operators.Operator;
 import dev.tacit.arquillian.ServerClock;
 import dev.tacit.arquillian.ServerSettingsObserver;
-import dev.tacit.arquillian.SmsProviderStub;
 import dev.tacit.arquillian.TacitHttp;
 import dev.tacit.arquillian.TestAccounts;
 import dev.tacit.arquillian.TestDatabase;
 import dev.tacit.arquillian.TestDiscovery;
 import dev.tacit.arquillian.TestMessaging.Party;
 import dev.tacit.arquillian.TestNumbers;
-import dev.tacit.arquillian.TestPorts;
 import dev.tacit.client.ProblemResponseException;
 import dev.tacit.client.RateLimitedException;
 import dev.tacit.client.TacitClient;
@@ -44,8 +42,8 @@ import dev.tacit.client.bulk.BulkSenderRefusedException.Reason;
 import dev.tacit.client.messages.MailboxClient;
 import dev.tacit.client.messages.PendingMessage;
 import dev.tacit.client.messages.TokenWallet;
-import dev.tacit.client.state.Argon2idParameters;
 import dev.tacit.client.state.StateDirectory;
+import dev.tacit.client.transport.LoopbackSocksProxy;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.message.AcceptedInitiations;
 import dev.tacit.crypto.message.Conversation;
@@ -115,7 +113,7 @@ class BulkSenderIT {
 
     @Test
     void aValidChainWithThePolicyIsGrantedAndYieldsExactlyTheAllowanceEachPeriod() throws Exception {
-        PhoneNumber alice = registerClient("alice");
+        PhoneNumber alice = clients().register("alice", numbers.next());
         BulkSenderPki.Issued leaf = pki.evLeaf("EC");
 
         BulkSenderGrant grant = as("alice", client -> client.proveBulkSender(pki.chain(leaf), leaf.key()));
@@ -428,37 +426,21 @@ class BulkSenderIT {
         throw new AssertionError("the operator's listing holds no grant of the account: " + listing);
     }
 
-    // ---- through TacitClient and its state directory
+    // ---- through TacitClient and its state directory (signed and direct: the proxy carries nothing here)
 
-    private static final Argon2idParameters CHEAP = new Argon2idParameters(64, 1, 1);
-    private static final char[] PASSPHRASE = "bulk senders".toCharArray();
-
-    private PhoneNumber registerClient(String user) throws Exception {
-        String number = numbers.next();
-        try (StateDirectory state = StateDirectory.create(states.resolve(user), PASSPHRASE, CHEAP, RANDOM);
-             TacitClient client = TacitClient.builder(state).server(TacitHttp.ROOT.resolve("/"))
-                     .clock(ServerClock.clock()).random(RANDOM).build()) {
-            client.requestCode(PhoneNumber.of(number));
-            client.register(SmsProviderStub.latestCodeFor(number).orElseThrow());
+    private <T> T as(String user, ClientStates.Operation<T> operation) throws Exception {
+        try (LoopbackSocksProxy proxy = LoopbackSocksProxy.start()) {
+            return clients().as(user, proxy, operation);
         }
-        return PhoneNumber.of(number);
-    }
-
-    private <T> T as(String user, Operation<T> operation) throws Exception {
-        try (StateDirectory state = StateDirectory.open(states.resolve(user), PASSPHRASE, RANDOM);
-             TacitClient client = TacitClient.builder(state).clock(ServerClock.clock()).random(RANDOM).build()) {
-            return operation.run(client);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Operation<T> {
-        T run(TacitClient client) throws Exception;
     }
 
     private List<Token> unspent(String user) throws Exception {
-        try (StateDirectory state = StateDirectory.open(states.resolve(user), PASSPHRASE, RANDOM)) {
+        try (StateDirectory state = clients().open(user)) {
             return state.state().tokens(TokenPurpose.FIRST_CONTACT);
         }
+    }
+
+    private ClientStates clients() {
+        return new ClientStates(states, "bulk senders", Duration.ofHours(12));
     }
 }
