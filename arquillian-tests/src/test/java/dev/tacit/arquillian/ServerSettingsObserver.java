@@ -29,7 +29,8 @@ import org.jboss.arquillian.test.spi.event.suite.BeforeSuite;
  * Wake-up streams get a one-second keep-alive and a small bound on open streams, for the same reason.
  * The batch jobs' timers wait a day ({@link #JOB_INTERVAL}): the jobs run when a test moves the clock, as the time
  * passed would have made them, or when a test starts one ({@link BatchJobs}), never unbidden in the middle of a
- * test that counts what an execution did.
+ * test that counts what an execution did. Bulk senders trust the anchors a test writes into
+ * {@link BulkSenderPki#TRUST_ANCHORS} (read at each proof), checking revocation by CRL, the default.
  */
 public class ServerSettingsObserver {
 
@@ -46,6 +47,8 @@ public class ServerSettingsObserver {
     public static final int GROUP_MAX_UPDATES = 8;
     /** Small enough for a test to make the server build a group's verifier tables with a few replies. */
     public static final int GROUP_PROMOTION_REPLIES = 8;
+    /** Small enough to spend in a test, concurrently too; the period stays the default, 30 days. */
+    public static final int BULK_SENDER_TOKENS_PER_PERIOD = 25;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -67,7 +70,9 @@ public class ServerSettingsObserver {
                 "-Dtacit.jobs.expire-discovery-tokens.interval=" + JOB_INTERVAL,
                 "-Dtacit.jobs.purge-expired-records.interval=" + JOB_INTERVAL,
                 "-Dtacit.groups.max-updates=" + GROUP_MAX_UPDATES,
-                "-Dtacit.group-verifiers.promotion-replies=" + GROUP_PROMOTION_REPLIES));
+                "-Dtacit.group-verifiers.promotion-replies=" + GROUP_PROMOTION_REPLIES,
+                "-Dtacit.bulk-senders.trust-anchors=" + BulkSenderPki.TRUST_ANCHORS,
+                "-Dtacit.bulk-senders.tokens-per-period=" + BULK_SENDER_TOKENS_PER_PERIOD));
     }
 
     /**

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import dev.tacit.arquillian.BulkSenderPki;
+import dev.tacit.arquillian.ServerSettingsObserver;
 import dev.tacit.arquillian.SmsProviderStub;
 import dev.tacit.arquillian.TestNumbers;
 import dev.tacit.arquillian.TestPorts;
@@ -92,6 +94,56 @@ class CommandLineIT {
             assertEquals("proxy-unreachable", notSent.getJsonObject("error").getString("kind"));
             assertEquals(tokensLeft, run(common, "tokens").getInt("discovery"), "no token spent");
         }
+    }
+
+    /**
+     * A bulk sender on the command line: {@code bulk-sender prove} with a chain and key in PEM files from the test's
+     * own CA, then {@code bulk-sender tokens} up to the allowance and past it; a certificate of another CA is refused
+     * with the server's reason.
+     */
+    @Test
+    void aBulkSenderProvesItsCertificateAndTakesTokens() throws Exception {
+        Path passphrase = Files.writeString(home.resolve("passphrase"), "a passphrase for the test\n");
+        try (LoopbackSocksProxy proxy = LoopbackSocksProxy.start();
+             BulkSenderPki pki = BulkSenderPki.start("Command line EV");
+             BulkSenderPki other = BulkSenderPki.start("Command line untrusted")) {
+            BulkSenderPki.trustAnchors(pki);
+            List<String> alice = registered("alice", passphrase, proxy);
+            BulkSenderPki.Issued leaf = pki.evLeaf("EC");
+            Path chain = pem(home.resolve("chain.pem"), "CERTIFICATE", leaf.certificate().getEncoded(),
+                    pki.intermediate().getEncoded());
+            Path key = pem(home.resolve("key.pem"), "PRIVATE KEY", leaf.key().getEncoded());
+            BulkSenderPki.Issued foreign = other.evLeaf("EC");
+            Path foreignChain = pem(home.resolve("foreign.pem"), "CERTIFICATE", foreign.certificate().getEncoded(),
+                    other.intermediate().getEncoded());
+            Path foreignKey = pem(home.resolve("foreign.key"), "PRIVATE KEY", foreign.key().getEncoded());
+
+            JsonObject refused = run(ExitCode.REFUSED, alice, "bulk-sender", "prove", "--chain", foreignChain.toString(),
+                    "--key", foreignKey.toString()).getJsonObject("error");
+            assertEquals("urn:tacit:problem:bulk-sender-untrusted-certificate", refused.getString("problemType"));
+
+            JsonObject granted = run(alice, "bulk-sender", "prove", "--chain", chain.toString(), "--key", key.toString());
+            assertTrue(granted.getBoolean("granted"));
+            assertEquals(leaf.certificate().getSubjectX500Principal().getName(), granted.getString("subject"));
+            int allowance = ServerSettingsObserver.BULK_SENDER_TOKENS_PER_PERIOD;
+            JsonObject taken = run(alice, "bulk-sender", "tokens", String.valueOf(allowance + 5));
+            assertEquals(allowance, taken.getInt("added"), "the allowance, not more");
+            assertEquals(5 + allowance, taken.getInt("firstContact"));
+            assertEquals(5 + allowance, run(alice, "tokens").getInt("firstContact"), "kept in the state");
+            JsonObject spent = run(ExitCode.RATE_LIMITED, alice, "bulk-sender", "tokens", "1").getJsonObject("error");
+            assertTrue(spent.getInt("retryAfterSeconds") > 0, spent.toString());
+            assertEquals(0, proxy.connections().size(), "signed and direct, nothing through the proxy");
+        }
+    }
+
+    private static Path pem(Path file, String type, byte[]... blocks) throws Exception {
+        StringWriter text = new StringWriter();
+        try (org.bouncycastle.util.io.pem.PemWriter pem = new org.bouncycastle.util.io.pem.PemWriter(text)) {
+            for (byte[] block : blocks) {
+                pem.writeObject(new org.bouncycastle.util.io.pem.PemObject(type, block));
+            }
+        }
+        return Files.writeString(file, text.toString());
     }
 
     /**

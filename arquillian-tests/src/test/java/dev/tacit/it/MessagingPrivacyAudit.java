@@ -39,8 +39,17 @@ final class MessagingPrivacyAudit {
     }
 
     static void assertNothingJoins(Party sender, List<Party> recipients) throws Exception {
+        assertNothingJoins(sender, recipients, new String[0]);
+    }
+
+    /**
+     * As above, for a sender that also has rows of its own, by design, in {@code ownTables} (a bulk sender's grant,
+     * {@code bulk_sender_grant}): those rows may hold the sender's identifiers, but no recipient's number.
+     */
+    static void assertNothingJoins(Party sender, List<Party> recipients, String... ownTables) throws Exception {
         List<byte[]> senderIds = identifiers(sender);
-        assertOnlyItsOwnRowsHold(sender.number.e164(), senderIds);
+        List<byte[]> recipientNumbers = recipients.stream().map(party -> ascii(party.number.e164())).toList();
+        assertOnlyItsOwnRowsHold(sender.number.e164(), senderIds, Set.of(ownTables), recipientNumbers);
 
         String log = ServerLog.text();
         for (Party party : allOf(sender, recipients)) {
@@ -64,9 +73,20 @@ final class MessagingPrivacyAudit {
      * ({@code group_key}, V14: its group key is one of its identifiers); the messaging tables hold no client address.
      */
     static void assertOnlyItsOwnRowsHold(String number, List<byte[]> ids) throws Exception {
+        assertOnlyItsOwnRowsHold(number, ids, Set.of(), List.of());
+    }
+
+    /**
+     * As above, for an account that also has rows of its own, by design, in {@code ownTables} (a bulk sender's
+     * grant, {@code bulk_sender_grant}): those rows may hold its identifiers (at least one does), but none of
+     * {@code strangers} (the numbers it wrote to).
+     */
+    static void assertOnlyItsOwnRowsHold(String number, List<byte[]> ids, Set<String> ownTables,
+                                         List<byte[]> strangers) throws Exception {
         int rowsRead = 0;
         int accountRows = 0;
         int groupKeyRows = 0;
+        int ownRows = 0;
         try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
             List<String> tables = tables(statement);
             assertTrue(tables.contains("group_key"), "V14's table is read: " + tables);
@@ -76,7 +96,11 @@ final class MessagingPrivacyAudit {
                     while (rows.next()) {
                         rowsRead++;
                         List<byte[]> values = values(rows, columns);
-                        if (containsAny(values, ids)) {
+                        if (ownTables.contains(table)) {
+                            assertFalse(containsAny(values, strangers), "a row of " + table
+                                    + " holds the number of someone the account wrote to");
+                            ownRows += containsAny(values, ids) ? 1 : 0;
+                        } else if (containsAny(values, ids)) {
                             if (table.equals("account") && number.equals(rows.getString("number"))) {
                                 accountRows++;
                             } else if (table.equals("group_key") && number.equals(rows.getString("account"))) {
@@ -95,6 +119,7 @@ final class MessagingPrivacyAudit {
         }
         assertEquals(1, accountRows, "the account's own row holds its identifiers");
         assertTrue(groupKeyRows >= 1, "and its own chain of group keys");
+        assertEquals(ownTables.isEmpty(), ownRows == 0, "the account's rows of " + ownTables + " were read");
         assertFalse(rowsRead < 10, "the tables were read");
     }
 

@@ -106,7 +106,8 @@ class OpenApiIT {
         assertEquals("Signature-Input", schemes.getJsonObject("signatureInput").getString("name"));
         JsonObject paths = document.getJsonObject("paths");
         for (String path : List.of("/v1/account", "/v1/account/pre-key", "/v1/account/group-public-key",
-                "/v1/account/discovery-tokens", "/v1/account/reputation-tokens")) {
+                "/v1/account/discovery-tokens", "/v1/account/reputation-tokens", "/v1/account/bulk-sender/challenge",
+                "/v1/account/bulk-sender/proof", "/v1/account/bulk-sender/tokens")) {
             for (Map.Entry<String, JsonValue> operation : paths.getJsonObject(path).entrySet()) {
                 Set<String> required = new HashSet<>();
                 operation.getValue().asJsonObject().getJsonArray("security")

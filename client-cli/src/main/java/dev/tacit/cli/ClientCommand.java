@@ -21,7 +21,6 @@ import dev.tacit.crypto.identity.PhoneNumber;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,7 +29,7 @@ import picocli.CommandLine.Spec;
  */
 abstract class ClientCommand implements Callable<Integer> {
 
-    @ParentCommand
+    /** The root command, with the global options; set when the command runs (it may be nested, as bulk-sender's). */
     TacitCli cli;
 
     @Spec
@@ -41,6 +40,7 @@ abstract class ClientCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        cli = root(spec.commandLine());
         try {
             run();
             return ExitCode.OK.code();
@@ -52,6 +52,14 @@ abstract class ClientCommand implements Callable<Integer> {
             fail(ExitCode.USAGE, e);
             return ExitCode.USAGE.code();
         }
+    }
+
+    private static TacitCli root(CommandLine line) {
+        CommandLine root = line;
+        while (!(root.getCommand() instanceof TacitCli)) {
+            root = root.getParent();
+        }
+        return root.getCommand();
     }
 
     Progress progress() {

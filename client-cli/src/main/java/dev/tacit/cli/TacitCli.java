@@ -43,7 +43,8 @@ import picocli.CommandLine.ScopeType;
             ""},
         subcommands = {RegisterCommand.class, DiscoverCommand.class, SendCommand.class, InboxCommand.class,
             ReplyCommand.class, ReleaseCommand.class, ReportSpamCommand.class, TokensCommand.class,
-            RotateKeysCommand.class, BlockCommand.class, StatusCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            RotateKeysCommand.class, BlockCommand.class, StatusCommand.class, BulkSenderCommand.class,
+            DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes (the same for every command):%n",
         footer = "%s")
 public final class TacitCli {

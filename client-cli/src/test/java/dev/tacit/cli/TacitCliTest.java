@@ -57,7 +57,7 @@ class TacitCliTest {
 
         assertEquals(0, help.exit);
         for (String command : List.of("register", "discover", "send", "inbox", "reply", "release", "report-spam",
-                "tokens", "rotate-keys", "block", "status", "demo")) {
+                "tokens", "rotate-keys", "block", "status", "bulk-sender", "demo")) {
             assertTrue(help.out.contains("  " + command + "  "), help.out);
             Run commandHelp = run(command, "--help");
             assertEquals(0, commandHelp.exit, command);
@@ -65,6 +65,11 @@ class TacitCliTest {
         }
         for (ExitCode code : ExitCode.values()) {
             assertTrue(help.out.contains(String.format("%2d  %s", code.code(), code.meaning())), help.out);
+        }
+        for (String bulk : List.of("prove", "tokens")) {
+            Run bulkHelp = run("bulk-sender", bulk, "--help");
+            assertEquals(0, bulkHelp.exit, bulk);
+            assertTrue(bulkHelp.out.contains("Usage: tacit bulk-sender " + bulk), bulkHelp.out);
         }
         Run registerHelp = run("register", "--help");
         assertEquals(0, registerHelp.exit);
@@ -166,6 +171,13 @@ class TacitCliTest {
         assertEquals(ExitCode.USAGE.code(), run("block").exit);
         assertEquals(ExitCode.USAGE.code(), run("block", "4155550100").exit);
         assertEquals(ExitCode.USAGE.code(), run("release", "--release-window", "PT0S").exit);
+        assertEquals(ExitCode.USAGE.code(), run("bulk-sender").exit);
+        assertEquals(ExitCode.USAGE.code(), run("bulk-sender", "prove").exit);
+        assertEquals(ExitCode.USAGE.code(), run("bulk-sender", "prove", "--chain", home.resolve("none.pem").toString(),
+                "--key", home.resolve("none.key").toString()).exit);
+        assertEquals(ExitCode.USAGE.code(), run("bulk-sender", "tokens").exit);
+        assertEquals(ExitCode.USAGE.code(), run("bulk-sender", "tokens", "0").exit);
+        assertEquals(ExitCode.USAGE.code(), run("bulk-sender", "tokens", "many").exit);
         Run noState = run("tokens", "--state-dir", home.resolve("none").toString());
         assertEquals(ExitCode.STATE_UNUSABLE.code(), noState.exit);
         assertTrue(noState.err.contains("register first"), noState.err);

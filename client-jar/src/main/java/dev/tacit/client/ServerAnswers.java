@@ -2,10 +2,18 @@ package dev.tacit.client;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
+import dev.tacit.crypto.CryptoException;
 import dev.tacit.crypto.MalformedEncodingException;
+import dev.tacit.crypto.token.PendingToken;
+import dev.tacit.crypto.token.Token;
+import dev.tacit.crypto.token.TokenResponse;
 import dev.tacit.crypto.wire.Base64Url;
 
 /**
@@ -51,6 +59,31 @@ public final class ServerAnswers {
             return Instant.parse(string(object, name));
         } catch (DateTimeParseException e) {
             throw new ServerUnreachableException("the server's '" + name + "' is not an instant", e);
+        }
+    }
+
+    /**
+     * The tokens of an answer's {@code tokenResponses} (§2.1.4), finalised against {@code pending} in order (§2.1.5
+     * step 3): the blind signatures of the first requests, as many as the server signed, never more than were sent.
+     *
+     * @throws ServerUnreachableException if the member is missing or malformed, longer than {@code pending}, or a
+     *                                    response does not verify
+     */
+    public static List<Token> finalizedTokens(JsonObject answer, List<PendingToken> pending)
+            throws ServerUnreachableException {
+        try {
+            List<JsonValue> responses = answer.getJsonArray("tokenResponses");
+            if (responses.size() > pending.size()) {
+                throw new ServerUnreachableException("the server answered more token requests than were sent");
+            }
+            List<Token> tokens = new ArrayList<>(responses.size());
+            for (int i = 0; i < responses.size(); i++) {
+                tokens.add(pending.get(i).finalizeToken(TokenResponse.decode(
+                        fromBase64Url(((JsonString) responses.get(i)).getString()))));
+            }
+            return tokens;
+        } catch (CryptoException | ClassCastException | NullPointerException e) {
+            throw new ServerUnreachableException("the server's token responses do not check out", e);
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.tacit.client;
 
 import java.net.URI;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +15,9 @@ import java.util.Optional;
 import jakarta.json.JsonObject;
 
 import dev.tacit.client.account.AccountClient;
+import dev.tacit.client.bulk.BulkSenderClient;
+import dev.tacit.client.bulk.BulkSenderGrant;
+import dev.tacit.client.bulk.BulkSenderRefusedException;
 import dev.tacit.client.discovery.ContactLookup;
 import dev.tacit.client.discovery.DiscoveryAllowanceSpentException;
 import dev.tacit.client.discovery.DiscoveryApi;
@@ -40,6 +45,8 @@ import dev.tacit.crypto.group.GroupManagerKey;
 import dev.tacit.crypto.identity.CaCertificate;
 import dev.tacit.crypto.identity.PhoneNumber;
 import dev.tacit.crypto.identity.PinnedCaVerifier;
+import dev.tacit.crypto.token.PendingToken;
+import dev.tacit.crypto.token.TokenClient;
 import dev.tacit.crypto.token.TokenPurpose;
 import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.http.signature.AccountRequestKeys;
@@ -65,7 +72,8 @@ import dev.tacit.http.signature.RequestSigner;
  * <p>Failures are typed: {@link RateLimitedException} (with the time to wait), {@link RegistrationLockedException}
  * (re-register with the current key, {@link #reRegister()}), {@link OutOfTokensException},
  * {@link RecipientNotRegisteredException}, {@link NoSuchContactException}, {@link BlockedByContactException},
- * {@link CredentialNotAcceptedException}, {@link GroupKeyConflictException}, {@link ProblemResponseException} (any
+ * {@link CredentialNotAcceptedException}, {@link GroupKeyConflictException}, {@link BulkSenderRefusedException},
+ * {@link ProblemResponseException} (any
  * other refusal, with the server's problem type), {@link ServerUnreachableException},
  * {@link ProxyUnreachableException}, {@link NotRegisteredException}, {@link ServerChangedException}, and the state
  * directory's {@link dev.tacit.client.state.StateException}s.
@@ -368,6 +376,71 @@ public final class TacitClient implements AutoCloseable {
         return discovery().refill();
     }
 
+    /**
+     * Proves to the server that this account holds {@code key}, the private key of {@code chain}'s leaf certificate
+     * (docs/protocol.md §4.27): signs a fresh challenge of the server with it, signed request, direct. The server
+     * validates the chain to its operator's trust anchors with the required policy (EV's by default); granted, the
+     * account may then obtain first-contact tokens in bulk ({@link #fetchBulkSenderTokens}). What the server learns:
+     * that this account is a bulk sender, through which certificate, and how many tokens it takes, never to whom
+     * it writes.
+     *
+     * @param chain leaf first, then the intermediates (the root may follow)
+     * @throws BulkSenderRefusedException naming why: {@code UNTRUSTED_CERTIFICATE}, {@code POLICY_MISSING},
+     *                                    {@code CERTIFICATE_EXPIRED}, {@code CERTIFICATE_REVOKED},
+     *                                    {@code CERTIFICATE_BARRED}, {@code INVALID_SIGNATURE}, {@code NOT_OFFERED}, ...
+     * @throws IllegalArgumentException   if the key is not RSA (2048 bits or more), ECDSA P-256 or Ed25519
+     * @throws NotRegisteredException     if this state holds no account
+     */
+    public BulkSenderGrant proveBulkSender(List<X509Certificate> chain, PrivateKey key) throws TacitClientException {
+        checkedServer(registration());
+        return bulkSender().prove(chain, key, random);
+    }
+
+    /**
+     * Obtains up to {@code count} first-contact tokens from this account's bulk-sender allowance (§4.28), signed,
+     * direct, in requests of up to {@value BulkSenderClient#MAX_PER_REQUEST}, and keeps them with the others in
+     * the state (saved after each request). Fewer come back when the period's allowance runs out.
+     *
+     * @return how many tokens were added
+     * @throws RateLimitedException       if the period's allowance was spent before any was added (with the time to
+     *                                    wait)
+     * @throws BulkSenderRefusedException {@code NO_GRANT}, {@code GRANT_REVOKED} or {@code GRANT_EXPIRED}
+     * @throws NotRegisteredException     if this state holds no account
+     */
+    public int fetchBulkSenderTokens(int count) throws TacitClientException {
+        if (count < 1) {
+            throw new IllegalArgumentException("fetch at least one token");
+        }
+        RegistrationClient registration = registration();
+        ServerDescription server = checkedServer(registration);
+        BulkSenderClient bulk = bulkSender();
+        TokenClient tokens = new TokenClient(registration.currentIssuerKey(clock.instant()), random);
+        int added = 0;
+        while (added < count) {
+            int wanted = Math.min(BulkSenderClient.MAX_PER_REQUEST, count - added);
+            List<PendingToken> pending = new ArrayList<>(wanted);
+            for (int i = 0; i < wanted; i++) {
+                pending.add(tokens.blind(server.firstContactChallenge()));
+            }
+            BulkSenderClient.ObtainedTokens obtained;
+            try {
+                obtained = bulk.obtain(pending);
+            } catch (RateLimitedException e) {
+                if (added == 0) {
+                    throw e;
+                }
+                break;
+            }
+            state.state().addTokens(TokenPurpose.FIRST_CONTACT, obtained.tokens());
+            state.save();
+            added += obtained.tokens().size();
+            if (obtained.tokens().size() < wanted) {
+                break;
+            }
+        }
+        return added;
+    }
+
     /** The tokens this client holds, spent ones awaiting their return and pending releases; asks nothing of the server. */
     public TokenSummary tokens() {
         return TokenSummary.of(state.state());
@@ -608,6 +681,10 @@ public final class TacitClient implements AutoCloseable {
 
     private AccountClient accountClient(AccountRecord account) {
         return new AccountClient(direct, account.number(), account.identity(), clock, random);
+    }
+
+    private BulkSenderClient bulkSender() throws NotRegisteredException {
+        return new BulkSenderClient(direct, accountSigner(), account().number());
     }
 
     private RegistrationClient registration() {

@@ -21,6 +21,8 @@ public final class ApiDocs {
     public static final String DISCOVERY_ALLOWANCE_SPENT = "DiscoveryAllowanceSpent";
     /** 429 reputation-cap-reached with Retry-After: the period's tokens for stamps are granted (§4.24). */
     public static final String REPUTATION_CAP_REACHED = "ReputationCapReached";
+    /** 429 rate-limited with Retry-After: the period's bulk-sender allowance is spent (§4.28). */
+    public static final String BULK_SENDER_ALLOWANCE_SPENT = "BulkSenderAllowanceSpent";
     /** The RFC 9530 {@code Content-Digest} header of a signed request with content (§5.1). */
     public static final String CONTENT_DIGEST = "ContentDigest";
     /** The security schemes of the request signature (§5): both headers are required together. */
@@ -33,6 +35,7 @@ public final class ApiDocs {
     public static final String TAG_DISCOVERY = "discovery";
     public static final String TAG_MESSAGES = "messages";
     public static final String TAG_REPUTATION = "reputation";
+    public static final String TAG_BULK_SENDERS = "bulk senders";
 
     private ApiDocs() {
     }

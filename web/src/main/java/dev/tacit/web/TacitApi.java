@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Application;
 import dev.tacit.web.accounts.AccountExceptionMappers;
 import dev.tacit.web.accounts.AccountResource;
 import dev.tacit.web.accounts.OwnAccountResource;
+import dev.tacit.web.bulk.BulkSenderProblemMappers;
+import dev.tacit.web.bulk.BulkSenderResource;
 import dev.tacit.web.discovery.DiscoveryProblemMappers;
 import dev.tacit.web.discovery.DiscoveryResource;
 import dev.tacit.web.discovery.DiscoveryTokensResource;
@@ -26,6 +28,7 @@ import dev.tacit.web.messages.MailboxResource;
 import dev.tacit.web.messages.MessagesResource;
 import dev.tacit.web.messages.MessagingProblemMappers;
 import dev.tacit.web.messages.TokenStateResource;
+import dev.tacit.web.operator.OperatorBulkSendersResource;
 import dev.tacit.web.operator.OperatorJobsResource;
 import dev.tacit.web.problem.ConstraintViolationExceptionMapper;
 import dev.tacit.web.problem.UnexpectedExceptionMapper;
@@ -73,6 +76,8 @@ public class TacitApi extends Application {
                 OperatorJobsResource.class,
                 GroupKeyUpdatesResource.class, GroupKeyProblemMappers.InvalidRequest.class,
                 GroupKeyProblemMappers.InvalidUpdate.class, GroupKeyProblemMappers.EpochStale.class,
-                GroupKeyProblemMappers.ChainFull.class, GroupKeyProblemMappers.UpdatesRefused.class);
+                GroupKeyProblemMappers.ChainFull.class, GroupKeyProblemMappers.UpdatesRefused.class,
+                BulkSenderResource.class, BulkSenderProblemMappers.Refused.class,
+                BulkSenderProblemMappers.AllowanceSpent.class, OperatorBulkSendersResource.class);
     }
 }

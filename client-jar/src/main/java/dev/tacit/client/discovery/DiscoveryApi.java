@@ -2,7 +2,6 @@ package dev.tacit.client.discovery;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +30,6 @@ import dev.tacit.crypto.token.IssuerPublicKey;
 import dev.tacit.crypto.token.PendingToken;
 import dev.tacit.crypto.token.Token;
 import dev.tacit.crypto.token.TokenFormat;
-import dev.tacit.crypto.token.TokenResponse;
 import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.http.signature.RequestSigner;
 
@@ -94,21 +92,8 @@ public final class DiscoveryApi {
         pending.forEach(token -> requests.add(Base64Url.encode(token.request().encode())));
         JsonObject answer = direct.signed("POST", ALLOWANCE, Json.createObjectBuilder().add("tokenRequests", requests)
                 .build(), signer);
-        try {
-            List<JsonValue> responses = answer.getJsonArray("tokenResponses");
-            if (responses.size() > pending.size()) {
-                throw new ServerUnreachableException("the server answered more token requests than were sent");
-            }
-            List<Token> tokens = new ArrayList<>(responses.size());
-            for (int i = 0; i < responses.size(); i++) {
-                tokens.add(pending.get(i).finalizeToken(TokenResponse.decode(
-                        ServerAnswers.fromBase64Url(((JsonString) responses.get(i)).getString()))));
-            }
-            return new ObtainedTokens(tokens, Instant.parse(answer.getString("windowStart")),
-                    Instant.parse(answer.getString("windowEnd")));
-        } catch (CryptoException | ClassCastException | NullPointerException | DateTimeParseException e) {
-            throw new ServerUnreachableException("the server's discovery tokens do not check out", e);
-        }
+        return new ObtainedTokens(ServerAnswers.finalizedTokens(answer, pending),
+                ServerAnswers.instant(answer, "windowStart"), ServerAnswers.instant(answer, "windowEnd"));
     }
 
     /**

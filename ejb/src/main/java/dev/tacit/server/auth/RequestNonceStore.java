@@ -10,7 +10,8 @@ import jakarta.persistence.PersistenceContext;
  * The request-signature nonces already accepted (docs/protocol.md §5.3 step 8), in PostgreSQL: every server
  * node records into and checks against the same table, and a row stays until its signature is no longer
  * fresh, whatever the traffic, because the table forgets nothing but what the job purge-expired-records
- * (batch module) deletes. Runs in the caller's transaction.
+ * (batch module) deletes. Runs in the caller's transaction. Spent bulk-sender challenges are kept here too,
+ * under digests of their own ({@code dev.tacit.server.bulk.BulkSenderChallenges}): the same one-time record.
  */
 @ApplicationScoped
 public class RequestNonceStore {
@@ -32,5 +33,12 @@ public class RequestNonceStore {
                 .setParameter(1, pairDigest)
                 .setParameter(2, expiresAt)
                 .executeUpdate() == 1;
+    }
+
+    /** Whether {@code pairDigest} is recorded (and not yet deleted): a read, for a cheap early refusal. */
+    public boolean recorded(byte[] pairDigest) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM {h-schema}request_nonce WHERE pair_digest = ?1")
+                .setParameter(1, pairDigest)
+                .getResultList().isEmpty();
     }
 }

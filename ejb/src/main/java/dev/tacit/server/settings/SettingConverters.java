@@ -119,6 +119,22 @@ public final class SettingConverters {
         }
     }
 
+    /** An ASN.1 object identifier in dotted form, such as {@code 2.23.140.1.1}. */
+    public static final class ObjectIdentifier implements Converter<String> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String convert(String value) {
+            String oid = value.strip();
+            if (!oid.matches("[0-2](\\.(0|[1-9][0-9]*))+")) {
+                throw new IllegalArgumentException("must be an object identifier in dotted form, such as 2.23.140.1.1,"
+                        + " not " + value);
+            }
+            return oid;
+        }
+    }
+
     private static Duration positiveDuration(String value, boolean wholeSeconds) {
         Duration duration;
         try {

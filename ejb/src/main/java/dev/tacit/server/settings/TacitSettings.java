@@ -76,6 +76,8 @@ public interface TacitSettings {
 
     Jobs jobs();
 
+    BulkSenders bulkSenders();
+
     enum Mode {
         PRODUCTION,
         DEVELOPMENT
@@ -412,6 +414,53 @@ public interface TacitSettings {
             @WithDefault("PT10M")
             @WithConverter(SettingConverters.WholeSeconds.class)
             Duration interval();
+        }
+    }
+
+    /**
+     * Bulk senders (protocol §4.26–§4.28): an account that proves it holds the key of a certificate chaining to
+     * one of the operator's trust anchors, with the required policy, obtains first-contact tokens from a larger
+     * allowance. Off while no trust anchors are configured.
+     */
+    interface BulkSenders {
+
+        /**
+         * A PEM file of the operator's trust anchors (root certificates), read at each proof, so a changed file
+         * applies at once; none, a missing file or one without certificates turns the feature off.
+         */
+        Optional<Path> trustAnchors();
+
+        /** The certificate policy every certificate of the chain must carry (or anyPolicy), by default EV's. */
+        @WithDefault("2.23.140.1.1")
+        @WithConverter(SettingConverters.ObjectIdentifier.class)
+        String policy();
+
+        /** How a chain's revocation is checked: {@code off}, {@code crl} (distribution points) or {@code ocsp}. */
+        @WithDefault("crl")
+        Revocation revocation();
+
+        /** First-contact tokens one bulk sender may obtain per period. */
+        @WithDefault("1000")
+        @WithConverter(SettingConverters.AtLeastOne.class)
+        int tokensPerPeriod();
+
+        /** The fixed window, counted from the Unix epoch, the allowance counts in. */
+        @WithDefault("P30D")
+        @WithConverter(SettingConverters.WholeSeconds.class)
+        Duration period();
+
+        /** How long a challenge may be answered after it is issued. */
+        @WithDefault("PT5M")
+        @WithConverter(SettingConverters.WholeSeconds.class)
+        Duration challengeValidity();
+
+        enum Revocation {
+            /** No revocation check: only for a trust anchor that revokes nothing. */
+            OFF,
+            /** Every certificate's CRL, fetched over HTTP from its CRL distribution point at each proof. */
+            CRL,
+            /** OCSP, through each certificate's authority information access, by the Java platform. */
+            OCSP
         }
     }
 

@@ -55,6 +55,12 @@ class TacitSettingsTest {
         assertEquals(64, settings.groupVerifiers().promotionReplies());
         assertEquals(Duration.ofHours(1), settings.groupVerifiers().promotionPeriod());
         assertEquals(1000, settings.groups().maxUpdates());
+        assertEquals(Optional.empty(), settings.bulkSenders().trustAnchors());
+        assertEquals("2.23.140.1.1", settings.bulkSenders().policy());
+        assertEquals(TacitSettings.BulkSenders.Revocation.CRL, settings.bulkSenders().revocation());
+        assertEquals(1000, settings.bulkSenders().tokensPerPeriod());
+        assertEquals(Duration.ofDays(30), settings.bulkSenders().period());
+        assertEquals(Duration.ofMinutes(5), settings.bulkSenders().challengeValidity());
         List<String> problems = SettingsRules.problems(settings);
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("Tacit refuses to start in production mode (tacit.mode, TACIT_MODE): "),
@@ -145,6 +151,12 @@ class TacitSettingsTest {
             "tacit.group-verifiers.with-tables            | 0",
             "tacit.group-verifiers.promotion-replies      | 0",
             "tacit.group-verifiers.promotion-period       | PT0.5S",
+            "tacit.bulk-senders.policy                    | EV",
+            "tacit.bulk-senders.policy                    | 2.23.140.01.1",
+            "tacit.bulk-senders.revocation                | sometimes",
+            "tacit.bulk-senders.tokens-per-period         | 0",
+            "tacit.bulk-senders.period                    | PT0.5S",
+            "tacit.bulk-senders.challenge-validity        | PT0S",
             "tacit.verification.windw                     | PT5M"})
     void aWrongSettingIsRefusedWithItsName(String name, String value) {
         ConfigValidationException refused = assertThrows(ConfigValidationException.class,
