@@ -26,11 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import dev.tacit.web.content.BinaryMembers;
+import dev.tacit.server.accounts.InvalidAccountRequestException;
 
 /** {@code /v1/accounts}: registration of a verified number. */
 @Path("accounts")
 @RequestScoped
 public class AccountResource {
+
+    private static final BinaryMembers MEMBERS = BinaryMembers.refusedWith(InvalidAccountRequestException::new);
 
     @Inject
     AccountService accounts;
@@ -82,11 +86,11 @@ public class AccountResource {
     public Response register(@NotNull @Valid RegistrationRequest request) {
         Registration registration = new Registration(
                 request.verificationToken(),
-                BinaryMember.decode("certificationRequest", request.certificationRequest()),
-                BinaryMember.decode("envelopeKey", request.envelopeKey()),
-                BinaryMember.decode("preKey", request.preKey()),
-                BinaryMember.decode("groupPublicKey", request.groupPublicKey()),
-                request.tokenRequests().stream().map(token -> BinaryMember.decode("tokenRequests", token)).toList());
+                MEMBERS.decode("certificationRequest", request.certificationRequest()),
+                MEMBERS.decode("envelopeKey", request.envelopeKey()),
+                MEMBERS.decode("preKey", request.preKey()),
+                MEMBERS.decode("groupPublicKey", request.groupPublicKey()),
+                request.tokenRequests().stream().map(token -> MEMBERS.decode("tokenRequests", token)).toList());
         RegistrationResult result = security.getUserPrincipal() == null ? accounts.register(registration)
                 : accounts.reRegisterSigned(security.getUserPrincipal().getName(), registration);
         RegistrationResponse response = new RegistrationResponse(Base64Url.encode(result.certificate().toBytes()),

@@ -36,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import dev.tacit.web.content.BinaryMembers;
+import dev.tacit.server.accounts.InvalidAccountRequestException;
 
 /**
  * {@code /v1/account}: the signed-in account's own resources. Every request here is authenticated by its
@@ -47,6 +49,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirementsSet({@SecurityRequirement(name = ApiDocs.SIGNATURE),
         @SecurityRequirement(name = ApiDocs.SIGNATURE_INPUT)})
 public class OwnAccountResource {
+
+    private static final BinaryMembers ACCOUNT_REQUEST_MEMBERS =
+            BinaryMembers.refusedWith(InvalidAccountRequestException::new);
+
+    private static final BinaryMembers GROUP_KEY_REQUEST_MEMBERS =
+            BinaryMembers.refusedWith(InvalidGroupKeyRequestException::new);
 
     @Inject
     AccountService accounts;
@@ -90,7 +98,7 @@ public class OwnAccountResource {
     @APIResponse(responseCode = "429", ref = ApiDocs.SIGNED_REQUESTS_LIMITED)
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public void replacePreKey(@NotNull @Valid PreKeyUpdate update) {
-        accounts.replacePreKey(caller(), BinaryMember.decode("preKey", update.preKey()));
+        accounts.replacePreKey(caller(), ACCOUNT_REQUEST_MEMBERS.decode("preKey", update.preKey()));
     }
 
     /** {@code PUT /v1/account/group-public-key}: a new BBS group public key. */
@@ -108,7 +116,8 @@ public class OwnAccountResource {
     @APIResponse(responseCode = "429", ref = ApiDocs.SIGNED_REQUESTS_LIMITED)
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public void replaceGroupPublicKey(@NotNull @Valid GroupPublicKeyUpdate update) {
-        accounts.replaceGroupPublicKey(caller(), BinaryMember.decode("groupPublicKey", update.groupPublicKey()));
+        accounts.replaceGroupPublicKey(caller(),
+                ACCOUNT_REQUEST_MEMBERS.decode("groupPublicKey", update.groupPublicKey()));
     }
 
     /** {@code POST /v1/account/group-key-updates}: updates that revoke members of the account's group. */
@@ -136,13 +145,8 @@ public class OwnAccountResource {
     @APIResponse(responseCode = "429", ref = ApiDocs.SIGNED_REQUESTS_LIMITED)
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public UploadedUpdates uploadGroupKeyUpdates(@NotNull @Valid GroupKeyUpdatesUpload upload) {
-        List<byte[]> updates = upload.updates().stream().map(update -> {
-            try {
-                return Base64Url.decode(update);
-            } catch (dev.tacit.crypto.MalformedEncodingException e) {
-                throw new InvalidGroupKeyRequestException("updates", "not canonical base64url without padding");
-            }
-        }).toList();
+        List<byte[]> updates = upload.updates().stream()
+                .map(update -> GROUP_KEY_REQUEST_MEMBERS.decode("updates", update)).toList();
         GroupKeyChain chain = groupKeys.upload(caller(), upload.fromEpoch(), updates);
         return new UploadedUpdates(chain.epoch(), Base64Url.encode(chain.groupPublicKey()));
     }

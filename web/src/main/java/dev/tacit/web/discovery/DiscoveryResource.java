@@ -31,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import dev.tacit.web.content.BinaryMembers;
+import dev.tacit.server.discovery.InvalidDiscoveryRequestException;
 
 /**
  * {@code /v1/discovery}: anonymous contact look-ups paid with discovery tokens (docs/protocol.md §4.11), and the
@@ -41,6 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Tag(name = ApiDocs.TAG_DISCOVERY)
 public class DiscoveryResource {
+
+    private static final BinaryMembers MEMBERS = BinaryMembers.refusedWith(InvalidDiscoveryRequestException::new);
 
     static final String ALLOWANCE_URI = "/v1/account/discovery-tokens";
 
@@ -75,7 +79,7 @@ public class DiscoveryResource {
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public LookupResponse lookUp(@NotNull @Valid LookupRequest request) {
         List<DiscoveryService.LookupResult> results = discovery.lookUp(request.numbers(),
-                request.tokens().stream().map(token -> DiscoveryMembers.decode("tokens", token)).toList());
+                request.tokens().stream().map(token -> MEMBERS.decode("tokens", token)).toList());
         return new LookupResponse(results.stream().map(LookupEntry::of).toList());
     }
 

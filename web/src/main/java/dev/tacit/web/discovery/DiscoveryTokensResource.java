@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import dev.tacit.web.content.BinaryMembers;
+import dev.tacit.server.discovery.InvalidDiscoveryRequestException;
 
 /**
  * {@code POST /v1/account/discovery-tokens}: the signed-in account's allowance of discovery tokens for the
@@ -42,6 +44,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirementsSet({@SecurityRequirement(name = ApiDocs.SIGNATURE),
         @SecurityRequirement(name = ApiDocs.SIGNATURE_INPUT)})
 public class DiscoveryTokensResource {
+
+    private static final BinaryMembers MEMBERS = BinaryMembers.refusedWith(InvalidDiscoveryRequestException::new);
 
     @Inject
     DiscoveryService discovery;
@@ -70,7 +74,7 @@ public class DiscoveryTokensResource {
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public AllowanceResponse obtain(@NotNull @Valid AllowanceRequest request) {
         DiscoveryService.IssuedTokens issued = discovery.issue(security.getUserPrincipal().getName(),
-                request.tokenRequests().stream().map(token -> DiscoveryMembers.decode("tokenRequests", token)).toList());
+                request.tokenRequests().stream().map(token -> MEMBERS.decode("tokenRequests", token)).toList());
         return new AllowanceResponse(issued.responses().stream().map(response -> Base64Url.encode(response.encode()))
                 .toList(), issued.window().start(), issued.window().end());
     }

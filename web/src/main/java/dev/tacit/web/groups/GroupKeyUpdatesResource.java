@@ -24,12 +24,16 @@ import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.server.accounts.GroupKeyChain;
 import dev.tacit.server.accounts.GroupKeyService;
 import dev.tacit.web.ApiDocs;
+import dev.tacit.web.content.BinaryMembers;
+import dev.tacit.server.accounts.InvalidGroupKeyRequestException;
 
 /** {@code /v1/group-key-updates}: how a contact brings its member credential to the recipient's current group key. */
 @Path("group-key-updates")
 @RequestScoped
 @Tag(name = ApiDocs.TAG_MESSAGES)
 public class GroupKeyUpdatesResource {
+
+    private static final BinaryMembers MEMBERS = BinaryMembers.refusedWith(InvalidGroupKeyRequestException::new);
 
     @Inject
     GroupKeyService groupKeys;
@@ -55,8 +59,8 @@ public class GroupKeyUpdatesResource {
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public GroupKeyUpdates updates(@NotNull @Valid UpdatesRequest request) {
         GroupKeyChain chain = groupKeys.updatesSince(request.recipient(),
-                GroupKeyMember.decode("groupPublicKey", request.groupPublicKey()),
-                GroupKeyMember.decode("groupSignature", request.groupSignature()), request.timestamp());
+                MEMBERS.decode("groupPublicKey", request.groupPublicKey()),
+                MEMBERS.decode("groupSignature", request.groupSignature()), request.timestamp());
         return GroupKeyUpdates.of(chain);
     }
 

@@ -21,12 +21,15 @@ import dev.tacit.server.messages.InvalidMessageRequestException;
 import dev.tacit.server.messages.MessageId;
 import dev.tacit.server.messages.MessagingService;
 import dev.tacit.web.ApiDocs;
+import dev.tacit.web.content.BinaryMembers;
 
 /** {@code /v1/messages}: anonymous sending into a mailbox. */
 @Path("messages")
 @RequestScoped
 @Tag(name = ApiDocs.TAG_MESSAGES)
 public class MessagesResource {
+
+    private static final BinaryMembers MEMBERS = BinaryMembers.refusedWith(InvalidMessageRequestException::new);
 
     @Inject
     MessagingService messaging;
@@ -58,13 +61,13 @@ public class MessagesResource {
             content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM)))
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public Response send(@NotNull @Valid SendRequest request) {
-        byte[] envelope = MessageMember.decode("envelope", request.envelope());
+        byte[] envelope = MEMBERS.decode("envelope", request.envelope());
         MessageId id;
         if (request.token() != null && request.groupSignature() == null && request.timestamp() == null) {
-            id = messaging.sendFirstContact(request.recipient(), envelope, MessageMember.decode("token", request.token()));
+            id = messaging.sendFirstContact(request.recipient(), envelope, MEMBERS.decode("token", request.token()));
         } else if (request.token() == null && request.groupSignature() != null && request.timestamp() != null) {
             id = messaging.sendReply(request.recipient(), envelope,
-                    MessageMember.decode("groupSignature", request.groupSignature()), request.timestamp());
+                    MEMBERS.decode("groupSignature", request.groupSignature()), request.timestamp());
         } else {
             throw new InvalidMessageRequestException(request.token() != null ? "token" : "groupSignature",
                     "exactly one authorisation: a token, or a group signature with its timestamp");

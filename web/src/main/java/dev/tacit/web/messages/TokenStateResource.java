@@ -23,12 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.server.messages.FirstContactTokenService;
 import dev.tacit.web.ApiDocs;
+import dev.tacit.web.content.BinaryMembers;
+import dev.tacit.server.messages.InvalidMessageRequestException;
 
 /** {@code /v1/first-contact-tokens}: a token's holder asks about it and exchanges it, anonymously (§4.17, §4.18). */
 @Path("first-contact-tokens")
 @RequestScoped
 @Tag(name = ApiDocs.TAG_MESSAGES)
 public class TokenStateResource {
+
+    private static final BinaryMembers MEMBERS = BinaryMembers.refusedWith(InvalidMessageRequestException::new);
 
     @Inject
     FirstContactTokenService tokens;
@@ -50,7 +54,7 @@ public class TokenStateResource {
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public State state(@NotNull @Valid TokenQuery query) {
-        return new State(tokens.state(MessageMember.decode("token", query.token())).wireName());
+        return new State(tokens.state(MEMBERS.decode("token", query.token())).wireName());
     }
 
     /** {@code POST /v1/first-contact-tokens/refresh}. */
@@ -76,9 +80,9 @@ public class TokenStateResource {
     @APIResponse(responseCode = "413", ref = ApiDocs.CONTENT_TOO_LARGE)
     @APIResponse(responseCode = "default", ref = ApiDocs.PROBLEM)
     public Refreshed refresh(@NotNull @Valid Refresh refresh) {
-        FirstContactTokenService.Refreshed refreshed = tokens.refresh(MessageMember.decode("token", refresh.token()),
-                MessageMember.decode("tokenRequest", refresh.tokenRequest()),
-                Optional.ofNullable(refresh.stampRequest()).map(stamp -> MessageMember.decode("stampRequest", stamp)));
+        FirstContactTokenService.Refreshed refreshed = tokens.refresh(MEMBERS.decode("token", refresh.token()),
+                MEMBERS.decode("tokenRequest", refresh.tokenRequest()),
+                Optional.ofNullable(refresh.stampRequest()).map(stamp -> MEMBERS.decode("stampRequest", stamp)));
         return new Refreshed(Base64Url.encode(refreshed.token().encode()),
                 refreshed.stamp().map(stamp -> Base64Url.encode(stamp.encode())).orElse(null));
     }

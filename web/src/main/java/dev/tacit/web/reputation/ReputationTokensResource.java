@@ -27,13 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.tacit.crypto.MalformedEncodingException;
 import dev.tacit.crypto.token.Token;
 import dev.tacit.crypto.token.TokenRequest;
 import dev.tacit.crypto.wire.Base64Url;
 import dev.tacit.server.reputation.InvalidReputationRequestException;
 import dev.tacit.server.reputation.ReputationService;
 import dev.tacit.web.ApiDocs;
+import dev.tacit.web.content.BinaryMembers;
 
 /**
  * {@code POST /v1/account/reputation-tokens}: the signed-in account redeems reputation stamps for a first-contact
@@ -45,6 +45,8 @@ import dev.tacit.web.ApiDocs;
 @SecurityRequirementsSet({@SecurityRequirement(name = ApiDocs.SIGNATURE),
         @SecurityRequirement(name = ApiDocs.SIGNATURE_INPUT)})
 public class ReputationTokensResource {
+
+    private static final BinaryMembers MEMBERS = BinaryMembers.refusedWith(InvalidReputationRequestException::new);
 
     /** The most stamps a request may carry: {@code tacit.reputation.stamps-per-token} is at most this. */
     static final int MAX_STAMPS = 100;
@@ -81,20 +83,12 @@ public class ReputationTokensResource {
     public Redeemed redeem(@NotNull @Valid Redemption redemption) {
         List<byte[]> stamps = new ArrayList<>(redemption.stamps().size());
         for (int i = 0; i < redemption.stamps().size(); i++) {
-            stamps.add(decode("stamps[" + i + "]", redemption.stamps().get(i)));
+            stamps.add(MEMBERS.decode("stamps[" + i + "]", redemption.stamps().get(i)));
         }
         ReputationService.Redeemed redeemed = reputation.redeem(security.getUserPrincipal().getName(), stamps,
-                decode("tokenRequest", redemption.tokenRequest()));
+                MEMBERS.decode("tokenRequest", redemption.tokenRequest()));
         return new Redeemed(Base64Url.encode(redeemed.tokenResponse().encode()), redeemed.grantsLeft(),
                 redeemed.periodEnd());
-    }
-
-    private static byte[] decode(String field, String encoded) {
-        try {
-            return Base64Url.decode(encoded);
-        } catch (MalformedEncodingException e) {
-            throw new InvalidReputationRequestException(field, field + " is not canonical base64url without padding");
-        }
     }
 
     /**
