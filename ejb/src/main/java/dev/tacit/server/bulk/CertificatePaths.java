@@ -72,7 +72,7 @@ final class CertificatePaths {
                 checker.setOptions(EnumSet.of(PKIXRevocationChecker.Option.NO_FALLBACK));
                 withRevocation.setRevocationEnabled(true);
                 withRevocation.addCertPathChecker(checker);
-                check(validator, certPath, withRevocation);
+                checkOcsp(validator, certPath, withRevocation);
             }
         } catch (BulkSenderRefusedException e) {
             throw e;
@@ -87,6 +87,24 @@ final class CertificatePaths {
             return (PKIXCertPathValidatorResult) validator.validate(path, parameters);
         } catch (CertPathValidatorException e) {
             throw refusal(e);
+        }
+    }
+
+    /**
+     * Validates the path again, now asking OCSP. It already validated without revocation, so a failure other than a
+     * revoked certificate is the answer's: one the platform could not verify (not signed by the CA or its delegated
+     * responder, for one) fails with no reason of its own, yet it leaves the status undetermined, not the chain invalid.
+     */
+    private static void checkOcsp(CertPathValidator validator, CertPath path, PKIXParameters parameters)
+            throws InvalidAlgorithmParameterException {
+        try {
+            validator.validate(path, parameters);
+        } catch (CertPathValidatorException e) {
+            if (e.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
+                throw refusal(e);
+            }
+            throw refusal(new CertPathValidatorException(e.getMessage(), e, e.getCertPath(), e.getIndex(),
+                    CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS));
         }
     }
 
